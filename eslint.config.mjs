@@ -1,0 +1,77 @@
+// Lint config. Besides code quality it enforces the import boundaries of the design:
+// app -> components -> lib -> simulations, and simulations/ free of UI, timers, wall clocks
+// and unseeded randomness. See simulations/README.md and README.md#layout.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import nextPlugin from "@next/eslint-plugin-next";
+
+const uiPackages = ["react", "react-dom", "react/*", "next", "next/*", "@xyflow/*", "zustand", "zustand/*", "d3", "d3-*", "mdx-bundler", "mdx-bundler/*"];
+const deepSimulations = {
+  group: ["@/simulations/*", "**/simulations/*/**", "**/simulations/engine/*", "**/simulations/models/*"],
+  message: "Import simulations through its public entry point '@/simulations' (simulations/index.ts).",
+};
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", "out/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    plugins: { "@next/next": nextPlugin },
+    rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs["core-web-vitals"].rules },
+  },
+  // simulations/: pure, deterministic, framework-free.
+  {
+    files: ["simulations/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: uiPackages, message: "simulations/ must not depend on UI frameworks." },
+          { group: ["@/lib/*", "@/lib", "@/components/*", "@/app/*", "**/lib/*", "**/components/*", "**/app/*"], message: "simulations/ is the bottom layer: it imports nothing from lib/, components/ or app/." },
+        ],
+      }],
+      "no-restricted-globals": ["error",
+        { name: "window", message: "No DOM in simulations/." },
+        { name: "document", message: "No DOM in simulations/." },
+        { name: "setTimeout", message: "Time comes from the simulation clock, not timers." },
+        { name: "setInterval", message: "Time comes from the simulation clock, not timers." },
+        { name: "performance", message: "Time comes from the simulation clock." },
+      ],
+      "no-restricted-properties": ["error",
+        { object: "Math", property: "random", message: "Use the seeded generator (simulations/engine/random.ts)." },
+        { object: "Date", property: "now", message: "Time comes from the simulation clock." },
+      ],
+      "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date']", message: "Time comes from the simulation clock." }],
+    },
+  },
+  // lib/: React-free glue.
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "react", message: "lib/ is React-free; put hooks and components in components/." }, { name: "react-dom", message: "lib/ is React-free." }],
+        patterns: [
+          { group: ["@/components/*", "@/app/*", "**/components/*", "**/app/*"], message: "lib/ sits below components/ and app/." },
+          deepSimulations,
+        ],
+      }],
+    },
+  },
+  // components/: may use lib and simulations (public entry only), never app.
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*", "**/app/*"], message: "components/ must not import routes." }, deepSimulations] }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "scripts/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [deepSimulations] }] },
+  },
+);
