@@ -1,0 +1,27 @@
+/**
+ * The names of the components MDX chapters may use (content/README.md). The compiler rejects
+ * any other capitalised JSX name, and components/mdx/registry.tsx must provide exactly these
+ * (a unit test keeps the two in step).
+ */
+export const mdxComponentNames = [
+  "WhatYouWillLearn",
+  "Pattern",
+  "Lab",
+  "BreakIt",
+  "Predict",
+  "Challenge",
+  "Callout",
+  "Diagram",
+  "Recap",
+] as const;
+
+/** A component name MDX may use. */
+export type MdxComponentName = (typeof mdxComponentNames)[number];
+
+/** Components whose `scenario` prop names a preset in content/scenarios/<id>.json. */
+export const scenarioComponentNames = ["Lab", "Predict", "Challenge", "Diagram"] as const satisfies readonly MdxComponentName[];
+
+/** True when `name` is in the vocabulary. */
+export function isMdxComponentName(name: string): name is MdxComponentName {
+  return (mdxComponentNames as readonly string[]).includes(name);
+}
