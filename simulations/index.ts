@@ -1,0 +1,19 @@
+/**
+ * The public entry point of simulations/: everything outside this folder imports from here only.
+ * Pure TypeScript with no DOM, React, timers, wall clock or unseeded randomness, so the same code runs
+ * in the browser's Web Worker, in Node for the runner, and in tests.
+ */
+export { EventHeap } from "./engine/event-heap";
+export { Simulation, BACKGROUND_PRIORITY } from "./engine/simulation";
+export { createStream, RandomStreams, hashString, type RandomStream } from "./engine/random";
+export { createSampler, createZipfSampler, distMeanMs, distScv, type Dist } from "./engine/distributions";
+export { LatencyHistogram, TimeWeighted, RunningMean } from "./engine/stats";
+export { validateScenario, parseScenario, type ValidationResult } from "./scenario/validate";
+export { scenarioJsonSchema, SCENARIO_VERSION, type Scenario, type NodeSpec, type Edge, type FaultSpec } from "./scenario/schema";
+export type { Issue, FieldMeta, Schema, ObjectSchema } from "./scenario/schema-builder";
+export { nodeKinds, type KindEntry } from "./models/registry";
+export { loadBalancerStrategies } from "./models/load-balancer/load-balancer";
+export { createHashRing } from "./models/load-balancer/hash-ring";
+export { ScenarioRun, runScenario, type RunOptions, type RunReport, type Sample, type RequestTrace } from "./runtime/scenario-run";
+export type { TraceRecord, NodeGauges, NodeMetrics, Outcome, Span } from "./runtime/model";
+export * as theory from "./theory/queueing";

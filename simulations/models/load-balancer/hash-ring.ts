@@ -1,0 +1,49 @@
+/**
+ * Consistent hashing: a ring of hash points, several ("virtual nodes") per target.
+ *
+ * A key goes to the first point clockwise from its own hash. Adding a target inserts its points and
+ * takes over only the keys that now land on them, about 1/n of all keys for n targets, instead of
+ * reshuffling nearly everything as `hash mod n` does. Virtual nodes even out the arcs each target owns.
+ */
+import { hashString } from "../../engine/random";
+
+export interface HashRing {
+  /** Index of the target owning `key`, skipping targets for which `usable` is false; -1 if none. */
+  lookup(key: number, usable?: (target: number) => boolean): number;
+}
+
+/** 32-bit integer hash (Thomas Wang / murmur finaliser style) for numeric keys. */
+export function hashInt(x: number): number {
+  let h = x | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Builds a ring for targets named `names` (the name, not the position, places a target's points). */
+export function createHashRing(names: readonly string[], virtualNodes = 100): HashRing {
+  const points: { hash: number; target: number }[] = [];
+  names.forEach((name, target) => {
+    for (let v = 0; v < virtualNodes; v++) points.push({ hash: hashString(`${name}#${v}`), target });
+  });
+  points.sort((a, b) => a.hash - b.hash || a.target - b.target);
+  const hashes = Float64Array.from(points, (p) => p.hash);
+  return {
+    lookup(key, usable) {
+      if (points.length === 0) return -1;
+      const h = hashInt(key);
+      let lo = 0;
+      let hi = hashes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (hashes[mid] < h) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let step = 0; step < points.length; step++) {
+        const p = points[(lo + step) % points.length];
+        if (!usable || usable(p.target)) return p.target;
+      }
+      return -1;
+    },
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * Load balancer: sends each request to exactly one of its outgoing edges.
+ *
+ * Strategies (what each optimises):
+ * - `round-robin`: next target in turn. Fair when targets and requests are alike.
+ * - `weighted-round-robin`: smooth weighted round robin (nginx's algorithm) on edge `weight`s.
+ * - `random`: uniform choice; no state, but unlucky streaks pile work on one target.
+ * - `least-connections`: fewest requests this balancer has outstanding at the target.
+ * - `power-of-two-choices`: sample two targets, pick the one with fewer requests inside it (in
+ *   service plus waiting). Almost as good as asking everyone, at the cost of two looks.
+ * - `least-response-time`: lowest moving average of recent response times (ties: fewer outstanding).
+ * - `ip-hash` / `key-hash`: hash of the client / request key modulo the healthy targets (sticky).
+ * - `consistent-hash`: hash ring with virtual nodes on the request key (client when no key); adding
+ *   or losing a target moves only about 1/n of the keys.
+ * Optional active health checks probe each target every `intervalMs`; after `unhealthyThreshold`
+ * failed probes a target is taken out of rotation, after `healthyThreshold` good ones it returns. Until
+ * a crash is detected the balancer keeps sending to the dead target: that window is the error burst
+ * learners see before rerouting.
+ */
+import { BACKGROUND_PRIORITY } from "../../engine/simulation";
+import { kebabId } from "../../scenario/common";
+import { literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
+import type { NodeKind, SimNode } from "../../runtime/model";
+import { createHashRing, hashInt } from "./hash-ring";
+
+export const loadBalancerStrategies = [
+  "round-robin",
+  "weighted-round-robin",
+  "random",
+  "least-connections",
+  "power-of-two-choices",
+  "least-response-time",
+  "ip-hash",
+  "key-hash",
+  "consistent-hash",
+] as const;
+export type LoadBalancerStrategy = (typeof loadBalancerStrategies)[number];
+
+export const loadBalancerSchema = object(
+  {
+    id: kebabId(),
+    kind: literal("load-balancer"),
+    strategy: oneOf(loadBalancerStrategies, { title: "Strategy" }),
+    virtualNodes: number({ integer: true, above: 0, max: 10_000, title: "Virtual nodes per target (consistent-hash)", default: 100 }),
+    healthCheck: object(
+      {
+        intervalMs: number({ above: 0, title: "Health-check interval", unit: "ms", uiMin: 100, uiMax: 30_000 }),
+        unhealthyThreshold: number({ integer: true, above: 0, max: 100, title: "Failed checks before removal", default: 2 }),
+        healthyThreshold: number({ integer: true, above: 0, max: 100, title: "Good checks before return", default: 2 }),
+      },
+      { optional: ["unhealthyThreshold", "healthyThreshold"], name: "healthCheck" },
+    ),
+  },
+  { optional: ["virtualNodes", "healthCheck"], name: "a load-balancer node" },
+);
+export type LoadBalancerSpec = Infer<typeof loadBalancerSchema>;
+
+export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
+  kind: "load-balancer",
+  create(spec, ctx) {
+    const { sim } = ctx;
+    const edges = ctx.outgoing;
+    const n = edges.length;
+    const choice = ctx.random("choice");
+    const outstanding = new Array<number>(n).fill(0);
+    const sentTo = new Array<number>(n).fill(0);
+    const healthy = new Array<boolean>(n).fill(true);
+    const probeFails = new Array<number>(n).fill(0);
+    const probeOks = new Array<number>(n).fill(0);
+    const ewmaMs = new Array<number>(n).fill(0);
+    const weights = edges.map((e) => e.weight);
+    const currentWeight = new Array<number>(n).fill(0);
+    const ring = spec.strategy === "consistent-hash" ? createHashRing(edges.map((e) => e.to), spec.virtualNodes ?? 100) : null;
+    let cursor = 0;
+    let noTarget = 0;
+    let healthChanges = 0;
+
+    const usable = (i: number) => healthy[i] && !edges[i].partitioned;
+    const healthyIndexes = () => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) if (usable(i)) out.push(i);
+      return out;
+    };
+    const leastBy = (score: (i: number) => number) => {
+      let best = -1;
+      let bestScore = Infinity;
+      // Start at a rotating offset so ties spread instead of always hitting the first target.
+      for (let k = 0; k < n; k++) {
+        const i = (cursor + k) % n;
+        if (!usable(i)) continue;
+        const s = score(i);
+        if (s < bestScore) {
+          bestScore = s;
+          best = i;
+        }
+      }
+      cursor = (cursor + 1) % n;
+      return best;
+    };
+
+    const pick = (key: number, client: number): number => {
+      switch (spec.strategy) {
+        case "round-robin": {
+          for (let k = 0; k < n; k++) {
+            const i = cursor;
+            cursor = (cursor + 1) % n;
+            if (usable(i)) return i;
+          }
+          return -1;
+        }
+        case "weighted-round-robin": {
+          // Smooth WRR: each turn add weights, take the largest, subtract the total from it.
+          let total = 0;
+          let best = -1;
+          for (let i = 0; i < n; i++) {
+            if (!usable(i)) continue;
+            currentWeight[i] += weights[i];
+            total += weights[i];
+            if (best < 0 || currentWeight[i] > currentWeight[best]) best = i;
+          }
+          if (best >= 0) currentWeight[best] -= total;
+          return best;
+        }
+        case "random": {
+          const h = healthyIndexes();
+          return h.length ? h[choice.int(h.length)] : -1;
+        }
+        case "least-connections":
+          return leastBy((i) => outstanding[i]);
+        case "power-of-two-choices": {
+          const h = healthyIndexes();
+          if (h.length === 0) return -1;
+          if (h.length === 1) return h[0];
+          // Two distinct targets, uniformly.
+          const ia = choice.int(h.length);
+          let ib = choice.int(h.length - 1);
+          if (ib >= ia) ib++;
+          const a = h[ia];
+          const b = h[ib];
+          const la = ctx.peer(edges[a].to).load();
+          const lb = ctx.peer(edges[b].to).load();
+          return lb < la ? b : a;
+        }
+        case "least-response-time":
+          return leastBy((i) => ewmaMs[i] * (outstanding[i] + 1));
+        case "ip-hash":
+        case "key-hash": {
+          const h = healthyIndexes();
+          if (h.length === 0) return -1;
+          const basis = spec.strategy === "ip-hash" || key < 0 ? client : key;
+          return h[hashInt(basis) % h.length];
+        }
+        case "consistent-hash":
+          return ring!.lookup(key >= 0 ? key : client, usable);
+      }
+    };
+
+    const probe = () => {
+      for (let i = 0; i < n; i++) {
+        const up = !ctx.isDown(edges[i].to) && !edges[i].partitioned;
+        if (up) {
+          probeFails[i] = 0;
+          probeOks[i]++;
+          if (!healthy[i] && probeOks[i] >= (spec.healthCheck!.healthyThreshold ?? 2)) {
+            healthy[i] = true;
+            healthChanges++;
+            if (ctx.tracing) ctx.emit("balancer.target-restored", edges[i].to);
+          }
+        } else {
+          probeOks[i] = 0;
+          probeFails[i]++;
+          if (healthy[i] && probeFails[i] >= (spec.healthCheck!.unhealthyThreshold ?? 2)) {
+            healthy[i] = false;
+            healthChanges++;
+            if (ctx.tracing) ctx.emit("balancer.target-removed", edges[i].to);
+          }
+        }
+      }
+      sim.schedule(spec.healthCheck!.intervalMs, probe, BACKGROUND_PRIORITY);
+    };
+
+    const node: SimNode & { start(): void } = {
+      id: spec.id,
+      kind: "load-balancer",
+      start() {
+        if (spec.healthCheck) sim.schedule(spec.healthCheck.intervalMs, probe, BACKGROUND_PRIORITY);
+      },
+      receive(request, reply) {
+        const i = pick(request.key, request.client);
+        if (i < 0) {
+          if (request.counted) noTarget++;
+          reply("error", "no-healthy-target");
+          return;
+        }
+        outstanding[i]++;
+        if (request.counted) sentTo[i]++;
+        const startMs = sim.now;
+        ctx.send(edges[i], request, (outcome, reason) => {
+          outstanding[i]--;
+          const rtt = sim.now - startMs;
+          ewmaMs[i] = ewmaMs[i] === 0 ? rtt : 0.8 * ewmaMs[i] + 0.2 * rtt;
+          reply(outcome, reason);
+        });
+      },
+      load: () => outstanding.reduce((a, b) => a + b, 0),
+      crash() {},
+      recover() {},
+      metrics: () => ({
+        noHealthyTarget: noTarget,
+        healthChanges,
+        sentTo: Object.fromEntries(edges.map((e, i) => [e.to, sentTo[i]])),
+      }),
+      gauges: () => ({ healthyTargets: healthyIndexes().length, targets: n, strategy: spec.strategy }),
+    };
+    return node;
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * The registry of node kinds: one entry per model, pairing the schema of its fields with the factory
+ * that builds it. The scenario schema, the validator, the runtime and the lab's controls all read this
+ * list, so adding a kind here (and its folder under models/) is all it takes to extend the format.
+ */
+import type { ObjectSchema, Fields } from "../scenario/schema-builder";
+import type { NodeKind } from "../runtime/model";
+import { sourceKind, sourceSchema } from "./source/source";
+import { serverKind, serverSchema } from "./server/server";
+import { loadBalancerKind, loadBalancerSchema } from "./load-balancer/load-balancer";
+import { cacheKind, cacheSchema } from "./cache/cache";
+
+export interface KindEntry {
+  schema: ObjectSchema<Fields, never>;
+  model: NodeKind<never>;
+  /** Edge rules checked after parsing: how many outgoing edges the kind needs. */
+  outgoing: { min: number; max: number };
+  /** Whether other nodes may send to it. */
+  acceptsIncoming: boolean;
+  /** Short description for docs and the playground palette. */
+  summary: string;
+}
+
+const entry = <S>(schema: unknown, model: NodeKind<S>, rest: Omit<KindEntry, "schema" | "model">): KindEntry => ({
+  schema: schema as ObjectSchema<Fields, never>,
+  model: model as unknown as NodeKind<never>,
+  ...rest,
+});
+
+export const nodeKinds: Record<string, KindEntry> = {
+  source: entry(sourceSchema, sourceKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: false, summary: "Open-loop traffic: requests at a rate, whatever happens downstream." }),
+  server: entry(serverSchema, serverKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Workers and a FIFO waiting room; serves each request for a sampled time." }),
+  "load-balancer": entry(loadBalancerSchema, loadBalancerKind, { outgoing: { min: 1, max: 256 }, acceptsIncoming: true, summary: "Sends each request to one target by a strategy." }),
+  cache: entry(cacheSchema, cacheKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Answers known keys from memory; forwards misses and stores the answers." }),
+};

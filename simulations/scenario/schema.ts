@@ -1,0 +1,127 @@
+/**
+ * The scenario document, format version 1 (see simulations/README.md and SCENARIO.md).
+ *
+ * One JSON document describes a whole lab: traffic, nodes, edges, the fault timeline, the seed and
+ * when to stop. The same document is a lesson preset, the payload of a share link, what an embed
+ * shows and what the command-line runner reads. This module assembles its schema from the node-kind
+ * registry; `validate.ts` adds the checks that span fields (ids unique, edges pointing at real nodes).
+ */
+import { nodeKinds } from "../models/registry";
+import { kebabId } from "./common";
+import { array, literal, nullable, number, object, string, tagged, type Infer, type Issue, type Schema } from "./schema-builder";
+
+export const SCENARIO_VERSION = 1;
+
+const stopSchema: Schema<{ durationMs: number } | { requests: number }> = {
+  type: "stop",
+  meta: { title: "When to stop" },
+  parse(value, path, issues) {
+    const duration = object({ durationMs: number({ above: 0, max: 1e9, title: "Simulated duration", unit: "ms" }) }, { name: "stop" });
+    const requests = object({ requests: number({ integer: true, above: 0, max: 1e8, title: "Requests" }) }, { name: "stop" });
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const v = value as Record<string, unknown>;
+      if ("durationMs" in v && "requests" in v) {
+        issues.push({ path, message: `${path} must have either durationMs or requests, not both` });
+        return undefined;
+      }
+      if ("requests" in v) return requests.parse(value, path, issues);
+      if ("durationMs" in v) return duration.parse(value, path, issues);
+    }
+    issues.push({ path, message: `${path} must be { "durationMs": number } or { "requests": integer }` });
+    return undefined;
+  },
+  json: () => ({
+    title: "When to stop",
+    oneOf: [
+      object({ durationMs: number({ above: 0, max: 1e9 }) }).json(),
+      object({ requests: number({ integer: true, above: 0, max: 1e8 }) }).json(),
+    ],
+  }),
+};
+
+const nodeSchema = tagged<Record<string, unknown> & { id: string; kind: string }>(
+  "kind",
+  Object.fromEntries(Object.entries(nodeKinds).map(([kind, entry]) => [kind, entry.schema])),
+  { title: "Node" },
+);
+
+export const edgeSchema = object(
+  {
+    id: kebabId("Edge id"),
+    from: kebabId("From node"),
+    to: kebabId("To node"),
+    weight: number({ above: 0, max: 1_000_000, title: "Weight (weighted-round-robin)", default: 1, uiMin: 1, uiMax: 100 }),
+  },
+  { optional: ["id", "weight"], name: "an edge" },
+);
+
+const faultBase = {
+  atMs: number({ min: 0, max: 1e9, title: "Starts at", unit: "ms" }),
+  durationMs: nullable(number({ above: 0, max: 1e9, title: "Lasts", unit: "ms" })),
+  target: string({ title: "Target node id, or edge as \"from->to\" or edge id", maxLength: 140 }),
+};
+export const faultSchema = tagged<FaultSpec>(
+  "kind",
+  {
+    crash: object({ ...faultBase, kind: literal("crash") }, { optional: ["durationMs"], name: "a crash fault" }),
+    latency: object(
+      { ...faultBase, kind: literal("latency"), addMs: number({ above: 0, max: 1e7, title: "Added latency", unit: "ms", uiMin: 1, uiMax: 5000 }) },
+      { optional: ["durationMs"], name: "a latency fault" },
+    ),
+    errors: object(
+      { ...faultBase, kind: literal("errors"), rate: number({ min: 0, max: 1, title: "Error rate", uiStep: 0.01 }) },
+      { optional: ["durationMs"], name: "an errors fault" },
+    ),
+    partition: object({ ...faultBase, kind: literal("partition") }, { optional: ["durationMs"], name: "a partition fault" }),
+  },
+  { title: "Fault" },
+);
+
+export type FaultSpec =
+  | { kind: "crash"; atMs: number; durationMs?: number | null; target: string }
+  | { kind: "latency"; atMs: number; durationMs?: number | null; target: string; addMs: number }
+  | { kind: "errors"; atMs: number; durationMs?: number | null; target: string; rate: number }
+  | { kind: "partition"; atMs: number; durationMs?: number | null; target: string };
+
+export const scenarioSchema = object(
+  {
+    $schema: string({ maxLength: 500 }),
+    version: literal(SCENARIO_VERSION),
+    title: string({ title: "Title", maxLength: 200 }),
+    description: string({ title: "Description", maxLength: 4000 }),
+    seed: number({ integer: true, min: -2147483648, max: 4294967295, title: "Seed" }),
+    stop: stopSchema,
+    warmupMs: number({ min: 0, max: 1e9, title: "Warm-up", unit: "ms", default: 0 }),
+    nodes: array(nodeSchema, { minItems: 1, maxItems: 500 }),
+    edges: array(edgeSchema, { maxItems: 5000 }),
+    faults: array(faultSchema, { maxItems: 1000, default: [] }),
+  },
+  { optional: ["$schema", "description", "warmupMs", "faults"], name: "a scenario" },
+);
+
+export type Edge = Infer<typeof edgeSchema>;
+export type NodeSpec = Record<string, unknown> & { id: string; kind: string };
+export interface Scenario {
+  $schema?: string;
+  version: 1;
+  title: string;
+  description?: string;
+  seed: number;
+  stop: { durationMs: number } | { requests: number };
+  warmupMs?: number;
+  nodes: NodeSpec[];
+  edges: Edge[];
+  faults?: FaultSpec[];
+}
+
+/** The JSON Schema of the scenario format (draft 2020-12), generated from the same definitions. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://faultline.dev/scenario.schema.json",
+    title: "Faultline scenario",
+    ...scenarioSchema.json(),
+  };
+}
+
+export type { Issue };
