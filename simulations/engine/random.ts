@@ -31,6 +31,14 @@ export function hashString(text: string, seed = 0): number {
   return splitmix32(h);
 }
 
+/** 32-bit integer hash (murmur3 finaliser style) of an integer: cheap, stable, well mixed. */
+export function hashInt(x: number): number {
+  let h = x | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
 function splitmix32(x: number): number {
   x = (x + 0x9e3779b9) | 0;
   let z = x;

@@ -13,6 +13,7 @@
 const ALPHA = 0.005;
 const GAMMA = (1 + ALPHA) / (1 - ALPHA);
 const LOG_GAMMA = Math.log(GAMMA);
+const INV_LOG_GAMMA = 1 / LOG_GAMMA;
 /** Values below this (ms) share the lowest bucket; 1 ns is far below any modelled duration. */
 const MIN_VALUE = 1e-6;
 const MIN_INDEX = Math.floor(Math.log(MIN_VALUE) / LOG_GAMMA);
@@ -39,7 +40,7 @@ export class LatencyHistogram {
       this.zeros++;
       return;
     }
-    let index = Math.ceil(Math.log(valueMs) / LOG_GAMMA) - MIN_INDEX;
+    let index = Math.ceil(Math.log(valueMs) * INV_LOG_GAMMA) - MIN_INDEX;
     if (index >= BUCKETS) index = BUCKETS - 1;
     this.counts[index]++;
   }

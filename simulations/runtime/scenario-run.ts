@@ -92,6 +92,9 @@ export class ScenarioRun {
   private nextRequestId = 1;
   private readonly traceRandom: RandomStream;
   private finished = false;
+  private readonly traceRate: number;
+  /** Target record per edge index, resolved once so send() does no map lookups. */
+  private edgeTargets: NodeRecord[] = [];
   private endMs = 0;
 
   constructor(
@@ -101,6 +104,7 @@ export class ScenarioRun {
     this.seed = options.seed ?? scenario.seed;
     this.streams = new RandomStreams(this.seed);
     this.traceRandom = this.streams.stream("runtime/trace-sampling");
+    this.traceRate = options.traceSampleRate ?? 0;
     this.ledger = new RequestLedger(options.strict ?? false);
     this.warmupMs = scenario.warmupMs ?? 0;
     this.stopRequests = "requests" in scenario.stop ? scenario.stop.requests : Infinity;
@@ -119,6 +123,7 @@ export class ScenarioRun {
       const node = nodeKinds[spec.kind].model.create(spec as never, context);
       this.records.set(spec.id, { node, faults, active: [], faultRandom: this.streams.stream(`fault/${spec.id}`) });
     }
+    this.edgeTargets = this.edges.map((e) => this.records.get(e.to)!);
     for (const record of this.records.values()) record.node.start?.();
 
     for (const fault of scenario.faults ?? []) {
@@ -164,7 +169,7 @@ export class ScenarioRun {
       if (this.countedCreated >= this.stopRequests) return null;
       this.countedCreated++;
     }
-    const traced = (this.options.traceSampleRate ?? 0) > 0 && this.traceRandom.next() < (this.options.traceSampleRate ?? 0);
+    const traced = this.traceRate > 0 && this.traceRandom.next() < this.traceRate;
     const request: Request = { id: this.nextRequestId++, key, client, sourceId, createdAtMs: this.sim.now, counted, spans: traced ? [] : null, priority: 0 };
     return request;
   }
@@ -177,8 +182,9 @@ export class ScenarioRun {
       this.options.onEvent?.({ atMs: this.sim.now, type: "request.lost", node: edge.to, requestId: request.id, detail: `partition ${edge.id}` });
       return;
     }
-    const record = this.records.get(edge.to)!;
-    const { faults, node } = record;
+    const record = this.edgeTargets[edge.index];
+    const faults = record.faults;
+    const node = record.node;
     if (faults.crashed) {
       // Connection refused: the caller learns at once (answered as its own event, never re-entrantly).
       request.spans?.push({ node: edge.to, kind: "rejected", startMs: this.sim.now, endMs: this.sim.now, outcome: "error", detail: "node down" });

@@ -5,19 +5,13 @@
  * takes over only the keys that now land on them, about 1/n of all keys for n targets, instead of
  * reshuffling nearly everything as `hash mod n` does. Virtual nodes even out the arcs each target owns.
  */
-import { hashString } from "../../engine/random";
+import { hashInt, hashString } from "../../engine/random";
+
+export { hashInt };
 
 export interface HashRing {
   /** Index of the target owning `key`, skipping targets for which `usable` is false; -1 if none. */
   lookup(key: number, usable?: (target: number) => boolean): number;
-}
-
-/** 32-bit integer hash (Thomas Wang / murmur finaliser style) for numeric keys. */
-export function hashInt(x: number): number {
-  let h = x | 0;
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Builds a ring for targets named `names` (the name, not the position, places a target's points). */

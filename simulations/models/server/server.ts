@@ -37,6 +37,8 @@ interface Job {
   arrivedMs: number;
   /** Set when a crash voids the job, so its completion event does nothing. */
   void: boolean;
+  /** Position in the in-service list (swap-remove keeps removal O(1)). */
+  slot: number;
 }
 
 export const serverKind: NodeKind<ServerSpec> = {
@@ -48,7 +50,18 @@ export const serverKind: NodeKind<ServerSpec> = {
     const sampleService = createSampler(spec.serviceMs, ctx.random("service"));
     const errorStream = ctx.random("errors");
     const waiting = new Fifo<Job>();
-    const inService = new Set<Job>();
+    const inService: Job[] = [];
+    const addInService = (job: Job) => {
+      job.slot = inService.length;
+      inService.push(job);
+    };
+    const removeInService = (job: Job) => {
+      const last = inService.pop()!;
+      if (last !== job) {
+        inService[job.slot] = last;
+        last.slot = job.slot;
+      }
+    };
     const queueLength = new TimeWeighted(ctx.warmupMs);
     const busy = new TimeWeighted(ctx.warmupMs);
     const wait = new RunningMean();
@@ -58,8 +71,8 @@ export const serverKind: NodeKind<ServerSpec> = {
     let lost = 0;
 
     const start = (job: Job) => {
-      inService.add(job);
-      busy.set(sim.now, inService.size);
+      addInService(job);
+      busy.set(sim.now, inService.length);
       const waitedMs = sim.now - job.arrivedMs;
       if (job.request.counted) wait.record(waitedMs);
       const spans = job.request.spans;
@@ -73,14 +86,14 @@ export const serverKind: NodeKind<ServerSpec> = {
 
     const finish = (job: Job) => {
       if (job.void) return;
-      inService.delete(job);
+      removeInService(job);
       if (job.request.counted) served++;
       const next = waiting.shift();
       if (next) {
         queueLength.set(sim.now, waiting.length);
         start(next);
       } else {
-        busy.set(sim.now, inService.size);
+        busy.set(sim.now, inService.length);
       }
       if (faults.errorRate > 0 && errorStream.next() < faults.errorRate) {
         job.reply("error", "injected-error");
@@ -103,8 +116,8 @@ export const serverKind: NodeKind<ServerSpec> = {
       kind: "server",
       appliesFaults: true,
       receive(request, reply) {
-        const job: Job = { request, reply, arrivedMs: sim.now, void: false };
-        if (inService.size < workers) {
+        const job: Job = { request, reply, arrivedMs: sim.now, void: false, slot: -1 };
+        if (inService.length < workers) {
           start(job);
         } else if (waiting.length < capacity) {
           waiting.push(job);
@@ -116,10 +129,10 @@ export const serverKind: NodeKind<ServerSpec> = {
           reply("dropped", "queue-full");
         }
       },
-      load: () => inService.size + waiting.length,
+      load: () => inService.length + waiting.length,
       crash() {
         const victims = [...inService, ...waiting.drain()];
-        inService.clear();
+        inService.length = 0;
         busy.set(sim.now, 0);
         queueLength.set(sim.now, 0);
         for (const job of victims) {
@@ -141,7 +154,7 @@ export const serverKind: NodeKind<ServerSpec> = {
           meanWaitMs: round(wait.mean),
         };
       },
-      gauges: () => ({ busy: inService.size, workers, queue: waiting.length, capacity: capacity === Infinity ? -1 : capacity, crashed: faults.crashed }),
+      gauges: () => ({ busy: inService.length, workers, queue: waiting.length, capacity: capacity === Infinity ? -1 : capacity, crashed: faults.crashed }),
     };
     return node;
   },

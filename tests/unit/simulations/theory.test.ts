@@ -1,0 +1,75 @@
+/**
+ * The simulation against queueing theory. Each check runs a long seeded scenario and compares the
+ * measured means with the closed forms; tolerances are a few percent, well above the statistical
+ * error of 200,000-request runs at these loads and well below what a modelling bug would produce.
+ */
+import { describe, expect, it } from "vitest";
+import { runScenario, theory } from "@/simulations";
+import { mmcScenario } from "../../helpers/scenarios";
+
+const within = (measured: number, expected: number, relative: number) => {
+  expect(Math.abs(measured - expected) / expected, `measured ${measured}, theory ${expected}`).toBeLessThan(relative);
+};
+
+describe("M/M/1", () => {
+  for (const rho of [0.5, 0.8]) {
+    it(`matches utilisation, wait, queue length and response-time percentiles at ρ = ${rho}`, () => {
+      const serviceMs = 10;
+      const rate = (rho * 1000) / serviceMs;
+      const report = runScenario(mmcScenario({ ratePerSec: rate, serviceMs, workers: 1, requests: 300_000, seed: 4 }));
+      const t = theory.mm1(rate, serviceMs);
+      const api = report.nodes.api as Record<string, number>;
+      within(api.utilization, t.utilization, 0.02);
+      within(api.meanWaitMs, t.meanWaitMs, 0.08);
+      within(api.meanQueueLength, t.meanQueueLength, 0.08);
+      within(report.latencyMs.mean, t.meanResponseMs, 0.06);
+      // Response time in M/M/1 is exponential with rate μ − λ: percentiles, not just the mean.
+      within(report.latencyMs.p50, theory.mm1ResponsePercentileMs(rate, serviceMs, 0.5), 0.06);
+      within(report.latencyMs.p95, theory.mm1ResponsePercentileMs(rate, serviceMs, 0.95), 0.08);
+      // Little's law: Lq = λ Wq, measured independently (time average vs per-request mean).
+      within(api.meanQueueLength, (rate / 1000) * api.meanWaitMs, 0.05);
+    });
+  }
+});
+
+describe("M/M/c (Erlang C)", () => {
+  it("matches the Erlang C mean wait with 4 workers at ρ = 0.85", () => {
+    const serviceMs = 40;
+    const workers = 4;
+    const rate = (0.85 * workers * 1000) / serviceMs;
+    const report = runScenario(mmcScenario({ ratePerSec: rate, serviceMs, workers, requests: 300_000, seed: 8 }));
+    const t = theory.mmc(rate, serviceMs, workers);
+    const api = report.nodes.api as Record<string, number>;
+    within(api.utilization, t.utilization, 0.02);
+    within(api.meanWaitMs, t.meanWaitMs, 0.1);
+    within(api.meanQueueLength, t.meanQueueLength, 0.1);
+  });
+
+  it("Erlang C formula agrees with a known table value", () => {
+    // 10 servers offered 8 erlangs: C ≈ 0.4092 (standard tables).
+    expect(theory.erlangC(10, 8)).toBeCloseTo(0.4092, 3);
+  });
+});
+
+describe("M/D/1 (Pollaczek–Khinchine)", () => {
+  it("halves the M/M/1 wait when service time is constant", () => {
+    const serviceMs = 10;
+    const rate = 70; // ρ = 0.7
+    const report = runScenario(mmcScenario({ ratePerSec: rate, serviceMs, workers: 1, requests: 300_000, seed: 12, service: { dist: "constant", ms: serviceMs } }));
+    const t = theory.mg1(rate, serviceMs, 0);
+    const api = report.nodes.api as Record<string, number>;
+    within(api.meanWaitMs, t.meanWaitMs, 0.06);
+    within(t.meanWaitMs * 2, theory.mm1(rate, serviceMs).meanWaitMs, 1e-9);
+  });
+});
+
+describe("M/M/1/K (finite waiting room)", () => {
+  it("drops the fraction of arrivals the blocking formula predicts", () => {
+    const serviceMs = 10;
+    const rate = 90; // ρ = 0.9
+    const waiting = 4; // K = 5 in the system
+    const report = runScenario(mmcScenario({ ratePerSec: rate, serviceMs, workers: 1, requests: 300_000, seed: 21, queueCapacity: waiting }));
+    const blocked = report.requests.dropped / report.requests.arrived;
+    within(blocked, theory.mm1kBlocking(rate, serviceMs, waiting + 1), 0.05);
+  });
+});
