@@ -105,7 +105,7 @@ describe("independent random streams", () => {
   it("keep api-1's arrivals and service times when only api-2's service time changes", () => {
     const base = { ...balancedScenario("round-robin", 2), stop: { durationMs: 30_000 } };
     const changed = structuredClone(base);
-    (changed.nodes.find((n) => n.id === "api-2") as { serviceMs: unknown }).serviceMs = { dist: "exponential", meanMs: 35 };
+    (changed.nodes.find((n) => n.id === "api-2") as Record<string, unknown>).serviceMs = { dist: "exponential", meanMs: 35 };
     const a = runScenario(base);
     const b = runScenario(changed);
     // Round robin routes identically, arrivals are identical, and api-1's service draws are its own:

@@ -30,7 +30,7 @@ describe("load-balancer strategies", () => {
 
   it("least connections beats round robin when one backend is slow", () => {
     const scenario = balancedScenario("least-connections", 3, { ratePerSec: 400, requests: 30_000 });
-    const slow = scenario.nodes.find((n) => n.id === "api-3") as { serviceMs: unknown };
+    const slow = scenario.nodes.find((n) => n.id === "api-3") as Record<string, unknown>;
     slow.serviceMs = { dist: "exponential", meanMs: 60 };
     const lc = runScenario(scenario);
     const rr = runScenario({ ...scenario, nodes: scenario.nodes.map((n) => (n.id === "lb" ? { ...n, strategy: "round-robin" } : n)) });
