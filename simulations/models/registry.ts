@@ -9,6 +9,8 @@ import { sourceKind, sourceSchema } from "./source/source";
 import { serverKind, serverSchema } from "./server/server";
 import { loadBalancerKind, loadBalancerSchema } from "./load-balancer/load-balancer";
 import { cacheKind, cacheSchema } from "./cache/cache";
+import { clientKind, clientSchema } from "./resilience/client";
+import { circuitBreakerKind, circuitBreakerNodeSchema } from "./resilience/circuit-breaker";
 
 export interface KindEntry {
   schema: ObjectSchema<Fields, never>;
@@ -32,4 +34,6 @@ export const nodeKinds: Record<string, KindEntry> = {
   server: entry(serverSchema, serverKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Workers and a FIFO waiting room; serves each request for a sampled time." }),
   "load-balancer": entry(loadBalancerSchema, loadBalancerKind, { outgoing: { min: 1, max: 256 }, acceptsIncoming: true, summary: "Sends each request to one target by a strategy." }),
   cache: entry(cacheSchema, cacheKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Answers known keys from memory; forwards misses and stores the answers." }),
+  client: entry(clientSchema, clientKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "A dependency's client library: timeouts, deadline, retries with backoff and jitter, retry budget, hedging, connection pool." }),
+  "circuit-breaker": entry(circuitBreakerNodeSchema, circuitBreakerKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Stops calling a failing dependency: closed, open (fail fast), half-open (probe)." }),
 };

@@ -48,6 +48,40 @@ export interface Request {
   spans: Span[] | null;
   /** Free slots for models that tag requests (priority class, idempotency key, attempt number...). */
   priority: number;
+  /**
+   * Extension (call policies, models/resilience): absolute simulated time after which the caller no
+   * longer waits. Set only when a caller propagates its deadline; servers skip expired work.
+   */
+  deadlineAtMs?: number;
+  /** Extension (call policies): the caller's attempt this request travels as (orphaned-work accounting). */
+  attempt?: AttemptToken;
+  /** Extension (call policies): shared by all attempts of one logical operation, so callees can spot duplicates. */
+  idempotencyKey?: number;
+}
+
+/**
+ * One attempt of a call made through a call policy (timeout, retry, hedge). When the caller stops
+ * waiting for it, `abandoned` is set; work done for it, or for anything it caused downstream (found
+ * through `parent`), is orphaned: real load with nobody waiting for the answer. `cancelled` means the
+ * caller told the callee (deadline propagation, hedge cancellation), so queued work can be skipped.
+ */
+export interface AttemptToken {
+  abandoned: boolean;
+  cancelled: boolean;
+  readonly parent: AttemptToken | null;
+}
+
+/** Whether work for `request` has nobody waiting for it (an attempt on its path was abandoned). */
+export function isOrphaned(request: Request): boolean {
+  for (let t = request.attempt; t; t = t.parent ?? undefined) if (t.abandoned) return true;
+  return false;
+}
+
+/** Whether the caller cancelled `request` or its deadline has passed at `nowMs` (skip the work). */
+export function isExpired(request: Request, nowMs: number): boolean {
+  if (request.deadlineAtMs !== undefined && request.deadlineAtMs <= nowMs) return true;
+  for (let t = request.attempt; t; t = t.parent ?? undefined) if (t.cancelled) return true;
+  return false;
 }
 
 /** Mutable fault state of one node, set by the fault timeline or by the learner. */

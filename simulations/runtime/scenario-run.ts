@@ -12,6 +12,7 @@ import { BACKGROUND_PRIORITY, Simulation } from "../engine/simulation";
 import { nodeKinds } from "../models/registry";
 import type { FaultSpec, Scenario } from "../scenario/schema";
 import { RequestLedger } from "./ledger";
+import { EdgePolicies } from "./edge-policies";
 import type { EdgeRuntime, ModelContext, NodeFaults, NodeGauges, NodeMetrics, Outcome, Reply, Request, SimNode, TraceRecord } from "./model";
 
 export interface RunOptions {
@@ -40,6 +41,8 @@ export interface RunReport {
   reasons: Record<string, number>;
   /** Extension: the seed the run used. */
   seed: number;
+  /** Extension: call-policy metrics of edges that declare policies, by edge id (absent when none do). */
+  edges?: Record<string, NodeMetrics>;
 }
 
 /** One point of the time series the lab charts. Values cover the interval ending at `tMs`. */
@@ -53,6 +56,8 @@ export interface Sample {
   p95: number;
   p99: number;
   nodes: Record<string, NodeGauges>;
+  /** Extension: gauges of edges with call policies, by edge id. */
+  edges?: Record<string, NodeGauges>;
 }
 
 /** A request's recorded life, for the trace waterfall. */
@@ -96,6 +101,8 @@ export class ScenarioRun {
   /** Target record per edge index, resolved once so send() does no map lookups. */
   private edgeTargets: NodeRecord[] = [];
   private endMs = 0;
+  /** Call policies of edges that declare them; null when none does (send() stays a plain delivery). */
+  private readonly edgePolicies: EdgePolicies | null;
 
   constructor(
     readonly scenario: Scenario,
@@ -116,6 +123,7 @@ export class ScenarioRun {
       this.edgeByName.set(`${e.from}->${e.to}`, edge);
       if (e.id) this.edgeByName.set(e.id, edge);
     });
+    this.edgePolicies = EdgePolicies.create(this.edges, { sim: this.sim, warmupMs: this.warmupMs, streams: this.streams, onEvent: options.onEvent }, (edge, request, reply) => this.deliver(edge, request, reply));
 
     for (const spec of scenario.nodes) {
       const faults: NodeFaults = { crashed: false, addMs: 0, errorRate: 0 };
@@ -174,8 +182,21 @@ export class ScenarioRun {
     return request;
   }
 
-  /** Delivers a request along an edge, applying partitions and the target's faults. */
+  /** Sends a request along an edge: through the edge's call policy when it declares one. */
   private send(edge: EdgeRuntime, request: Request, reply: Reply): void {
+    const policies = this.edgePolicies;
+    if (policies !== null) {
+      const policy = policies.byIndex[edge.index];
+      if (policy !== null) {
+        policy.call(request, reply, policies.deliverers[edge.index]!);
+        return;
+      }
+    }
+    this.deliver(edge, request, reply);
+  }
+
+  /** Delivers a request along an edge, applying partitions and the target's faults. */
+  private deliver(edge: EdgeRuntime, request: Request, reply: Reply): void {
     if (edge.partitioned) {
       // The packet never arrives and no answer ever comes: only a caller's timeout can notice.
       request.spans?.push({ node: edge.to, kind: "lost", startMs: this.sim.now, endMs: this.sim.now, detail: `partition ${edge.id}` });
@@ -333,6 +354,11 @@ export class ScenarioRun {
     return out;
   }
 
+  /** Live gauges of edges with call policies (breaker state, open connections), by edge id. */
+  edgeGauges(): Record<string, NodeGauges> {
+    return this.edgePolicies ? this.edgePolicies.gauges() : {};
+  }
+
   /** Edges currently partitioned. */
   partitionedEdges(): string[] {
     return this.edges.filter((e) => e.partitioned).map((e) => e.id);
@@ -365,6 +391,7 @@ export class ScenarioRun {
       events: this.sim.events,
       reasons: { ...l.reasons },
       seed: this.seed,
+      ...(this.edgePolicies ? { edges: this.edgePolicies.metrics(endMs) } : {}),
     };
   }
 
@@ -397,6 +424,7 @@ export class ScenarioRun {
         p95: windowHist.quantile(0.95),
         p99: windowHist.quantile(0.99),
         nodes: this.gauges(),
+        ...(this.edgePolicies ? { edges: this.edgePolicies.gauges() } : {}),
       });
       arrived = this.ledger.created;
       completed = failed = dropped = 0;

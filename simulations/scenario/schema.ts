@@ -7,6 +7,7 @@
  * registry; `validate.ts` adds the checks that span fields (ids unique, edges pointing at real nodes).
  */
 import { nodeKinds } from "../models/registry";
+import { edgePolicyFields, edgePolicyKeys } from "../models/resilience/policy-schema";
 import { kebabId } from "./common";
 import { array, literal, nullable, number, object, string, tagged, type Infer, type Issue, type Schema } from "./schema-builder";
 
@@ -51,8 +52,10 @@ export const edgeSchema = object(
     from: kebabId("From node"),
     to: kebabId("To node"),
     weight: number({ above: 0, max: 1_000_000, title: "Weight (weighted-round-robin)", default: 1, uiMin: 1, uiMax: 100 }),
+    // Extension: caller-side call policies (models/resilience/policy-schema.ts).
+    ...edgePolicyFields,
   },
-  { optional: ["id", "weight"], name: "an edge" },
+  { optional: ["id", "weight", ...edgePolicyKeys], name: "an edge" },
 );
 
 const faultBase = {

@@ -11,13 +11,21 @@
  *
  * Invariants (checked in tests): busy ≤ workers; waiting ≤ queueCapacity; every received request is
  * answered once, unless lost to a crash-free partition downstream.
+ *
+ * Extensions (model library, see calls.ts and ../resilience/): `calls` makes the server call its
+ * dependencies after its own service while holding the worker; `idempotent` / `dedupeWindowMs` say
+ * how it treats repeated attempts of one operation. A request whose propagated deadline has passed
+ * or whose caller cancelled it is skipped when it would start service (`expired`), and work finished
+ * for a caller that already gave up is counted as `wasted`.
  */
 import { createSampler } from "../../engine/distributions";
 import { TimeWeighted, RunningMean } from "../../engine/stats";
 import { distSchema, kebabId } from "../../scenario/common";
-import { literal, nullable, number, object, type Infer } from "../../scenario/schema-builder";
-import type { EdgeRuntime, NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import { boolean, literal, nullable, number, object, type Infer } from "../../scenario/schema-builder";
+import { isExpired, isOrphaned, type EdgeRuntime, type NodeKind, type Reply, type Request, type SimNode } from "../../runtime/model";
 import { Fifo, round } from "../shared";
+import { callsSchema, createCallRunner } from "./calls";
+import { DUPLICATE_DETECTION_MS, KeyMemory } from "../resilience/idempotency";
 
 export const serverSchema = object(
   {
@@ -26,8 +34,12 @@ export const serverSchema = object(
     workers: number({ integer: true, above: 0, max: 100_000, title: "Workers", unit: "workers", uiMin: 1, uiMax: 64 }),
     serviceMs: distSchema,
     queueCapacity: nullable(number({ integer: true, min: 0, max: 10_000_000, title: "Waiting room", unit: "requests", uiMin: 0, uiMax: 1000 })),
+    // Extensions (model library): service calls and idempotency.
+    calls: callsSchema,
+    idempotent: boolean({ title: "Idempotent operation", description: "Default false. Repeats cause no duplicate side effect." }),
+    dedupeWindowMs: nullable(number({ above: 0, max: 1e9, title: "Dedupe window", unit: "ms", description: "Remember completed idempotency keys this long and answer repeats without executing them" })),
   },
-  { optional: ["queueCapacity"], name: "a server node" },
+  { optional: ["queueCapacity", "calls", "idempotent", "dedupeWindowMs"], name: "a server node" },
 );
 export type ServerSpec = Infer<typeof serverSchema>;
 
@@ -39,6 +51,8 @@ interface Job {
   void: boolean;
   /** Position in the in-service list (swap-remove keeps removal O(1)). */
   slot: number;
+  /** When service started (for wasted-work accounting). */
+  startedMs: number;
 }
 
 export const serverKind: NodeKind<ServerSpec> = {
@@ -69,8 +83,50 @@ export const serverKind: NodeKind<ServerSpec> = {
     let served = 0;
     let dropped = 0;
     let lost = 0;
+    let received = 0;
+    let expired = 0;
+    let wasted = 0;
+    let wastedWorkMs = 0;
+    let duplicateSideEffects = 0;
+    let deduplicated = 0;
+    const runCalls = spec.calls ? createCallRunner(spec.calls, ctx) : null;
+    const dedupe = spec.dedupeWindowMs ? new KeyMemory(spec.dedupeWindowMs) : null;
+    const executed = spec.idempotent || dedupe ? null : new KeyMemory(DUPLICATE_DETECTION_MS);
+
+    /** Skips work nobody waits for any more (propagated deadline passed, or cancelled). */
+    const skipExpired = (job: Job): boolean => {
+      const request = job.request;
+      if (request.attempt === undefined && request.deadlineAtMs === undefined) return false;
+      if (!isExpired(request, sim.now)) return false;
+      if (request.counted) expired++;
+      request.spans?.push({ node: spec.id, kind: "rejected", startMs: job.arrivedMs, endMs: sim.now, outcome: "error", detail: "deadline passed" });
+      if (ctx.tracing) ctx.emit("request.expired", undefined, request.id);
+      job.reply("error", "deadline-exceeded");
+      return true;
+    };
+
+    /** Starts the next waiting job that is still wanted, if any. */
+    const startNext = () => {
+      // Re-checks the free worker each time: a skipped job's answer may have re-entered receive().
+      while (inService.length < workers) {
+        const next = waiting.shift();
+        if (!next) break;
+        queueLength.set(sim.now, waiting.length);
+        if (skipExpired(next)) continue;
+        start(next);
+        return;
+      }
+      busy.set(sim.now, inService.length);
+    };
+
+    /** Frees the job's worker and gives it to the next waiting job. */
+    const release = (job: Job) => {
+      removeInService(job);
+      startNext();
+    };
 
     const start = (job: Job) => {
+      job.startedMs = sim.now;
       addInService(job);
       busy.set(sim.now, inService.length);
       const waitedMs = sim.now - job.arrivedMs;
@@ -86,21 +142,40 @@ export const serverKind: NodeKind<ServerSpec> = {
 
     const finish = (job: Job) => {
       if (job.void) return;
-      removeInService(job);
-      if (job.request.counted) served++;
-      const next = waiting.shift();
-      if (next) {
-        queueLength.set(sim.now, waiting.length);
-        start(next);
-      } else {
-        busy.set(sim.now, inService.length);
+      const request = job.request;
+      if (request.counted) served++;
+      if (request.attempt !== undefined && request.counted && isOrphaned(request)) {
+        wasted++;
+        wastedWorkMs += sim.now - job.startedMs;
       }
+      if (runCalls === null) release(job);
       if (faults.errorRate > 0 && errorStream.next() < faults.errorRate) {
+        if (runCalls !== null) release(job);
         job.reply("error", "injected-error");
         return;
       }
+      if (request.idempotencyKey !== undefined) noteExecution(request.idempotencyKey, request.counted);
+      if (runCalls !== null) {
+        // Hold the worker while the dependencies answer.
+        const callStartMs = sim.now;
+        runCalls(request, () => job.void, (outcome, reason) => {
+          request.spans?.push({ node: spec.id, kind: "waiting", startMs: callStartMs, endMs: sim.now, outcome, detail: "worker held during calls" });
+          release(job);
+          job.reply(outcome, reason);
+        });
+        return;
+      }
       if (downstream.length === 0) job.reply("ok");
-      else forward(job.request, job.reply, 0);
+      else forward(request, job.reply, 0);
+    };
+
+    const noteExecution = (key: number, counted: boolean) => {
+      if (dedupe) dedupe.record(key, sim.now);
+      else if (executed) {
+        if (executed.has(key, sim.now)) {
+          if (counted) duplicateSideEffects++;
+        } else executed.record(key, sim.now);
+      }
     };
 
     // Pipeline: visit each outgoing edge in order after service; the first failure answers.
@@ -116,8 +191,17 @@ export const serverKind: NodeKind<ServerSpec> = {
       kind: "server",
       appliesFaults: true,
       receive(request, reply) {
-        const job: Job = { request, reply, arrivedMs: sim.now, void: false, slot: -1 };
+        if (request.counted) received++;
+        if (dedupe && request.idempotencyKey !== undefined && dedupe.has(request.idempotencyKey, sim.now)) {
+          // A repeat of an operation already done: answer from the record, do not execute again.
+          if (request.counted) deduplicated++;
+          request.spans?.push({ node: spec.id, kind: "hit", startMs: sim.now, endMs: sim.now, outcome: "ok", detail: "deduplicated" });
+          reply("ok", "deduplicated");
+          return;
+        }
+        const job: Job = { request, reply, arrivedMs: sim.now, void: false, slot: -1, startedMs: 0 };
         if (inService.length < workers) {
+          if (skipExpired(job)) return;
           start(job);
         } else if (waiting.length < capacity) {
           waiting.push(job);
@@ -152,6 +236,13 @@ export const serverKind: NodeKind<ServerSpec> = {
           utilization: round(measuredMs > 0 ? busy.integral(endMs) / (workers * measuredMs) : 0),
           meanQueueLength: round(queueLength.average(endMs)),
           meanWaitMs: round(wait.mean),
+          received,
+          amplification: round(ctx.ledger.arrived > 0 ? received / ctx.ledger.arrived : 0, 4),
+          wasted,
+          wastedWorkMs: round(wastedWorkMs, 3),
+          expired,
+          duplicateSideEffects,
+          deduplicated,
         };
       },
       gauges: () => ({ busy: inService.length, workers, queue: waiting.length, capacity: capacity === Infinity ? -1 : capacity, crashed: faults.crashed }),
