@@ -1,0 +1,34 @@
+/**
+ * THE registry of what MDX chapters may use: exactly the components of content/README.md.
+ * Chapters have no import lines; the chapter renderer passes this map to the compiled MDX.
+ * The compiler (lib/content) rejects any other component name, and a unit test keeps this
+ * map's keys equal to lib/content/mdx-vocabulary.ts.
+ *
+ * Lab, Predict, Challenge and Diagram are placeholders owned by the lab engineer; they keep
+ * the documented props and will be swapped for lazily loaded client components.
+ */
+import type { ComponentType } from "react";
+import type { MdxComponentName } from "@/lib/content/mdx-vocabulary";
+import { BreakIt } from "./break-it";
+import { Callout } from "./callout";
+import { Challenge } from "./challenge";
+import { Diagram } from "./diagram";
+import { Lab } from "./lab";
+import { Pattern } from "./pattern-section";
+import { Predict } from "./predict";
+import { Recap } from "./recap";
+import { WhatYouWillLearn } from "./what-you-will-learn";
+
+// `satisfies` makes a missing or extra key a type error.
+export const mdxComponents = {
+  WhatYouWillLearn,
+  Pattern,
+  Lab,
+  BreakIt,
+  Predict,
+  Challenge,
+  Callout,
+  Diagram,
+  Recap,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
+} satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -1,0 +1,67 @@
+"use client";
+
+import MiniSearch, { type SearchResult } from "minisearch";
+import { useEffect, useState } from "react";
+import { searchIndexOptions, searchIndexUrl, searchQueryOptions, type SearchDocument, type SearchResultFields } from "@/lib/search/search-options";
+
+/** A search hit with its stored fields. */
+export type SearchHit = SearchResultFields & Pick<SearchResult, "id" | "score" | "terms">;
+
+/** Where loading the index stands. */
+export type SearchStatus = "idle" | "loading" | "ready" | "error";
+
+let indexPromise: Promise<MiniSearch<SearchDocument>> | null = null;
+
+/** Fetches and deserialises the prebuilt index once per page load; retries after a failure. */
+export function loadSearchIndex(): Promise<MiniSearch<SearchDocument>> {
+  indexPromise ??= fetch(searchIndexUrl)
+    .then((response) => {
+      if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
+      return response.text();
+    })
+    .then((json) => MiniSearch.loadJSON<SearchDocument>(json, searchIndexOptions))
+    .catch((error: unknown) => {
+      indexPromise = null;
+      throw error;
+    });
+  return indexPromise;
+}
+
+/** Runs a query: every word must match; when nothing does, any word may. */
+export function runSearch(index: MiniSearch<SearchDocument>, query: string, limit: number): SearchHit[] {
+  const trimmed = query.trim();
+  if (trimmed === "") return [];
+  let results = index.search(trimmed, searchQueryOptions);
+  if (results.length === 0) results = index.search(trimmed, { ...searchQueryOptions, combineWith: "OR" });
+  return results.slice(0, limit) as unknown as SearchHit[];
+}
+
+/**
+ * Searches the course. The index is fetched the first time `enabled` is true (the dialog
+ * opens or the search page mounts), so pages that never search never download it.
+ */
+export function useSearch(query: string, enabled: boolean, limit = 20): { status: SearchStatus; hits: SearchHit[] } {
+  const [index, setIndex] = useState<MiniSearch<SearchDocument> | null>(null);
+  const [status, setStatus] = useState<SearchStatus>("idle");
+
+  useEffect(() => {
+    if (!enabled || index) return;
+    let cancelled = false;
+    setStatus("loading");
+    loadSearchIndex().then(
+      (loaded) => {
+        if (cancelled) return;
+        setIndex(loaded);
+        setStatus("ready");
+      },
+      () => {
+        if (!cancelled) setStatus("error");
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [enabled, index]);
+
+  return { status, hits: index ? runSearch(index, query, limit) : [] };
+}
