@@ -1,0 +1,341 @@
+/**
+ * Saga: a business transaction across services without a distributed lock, made of local
+ * transactions (steps), each with a compensating action that semantically undoes it.
+ *
+ * A saga runs its steps in order. When a step fails, the steps already done are compensated in
+ * reverse order (refund the payment, release the stock), so the system ends consistent without ever
+ * holding locks across services. Compensations are calls too and can fail: each is retried with
+ * exponential backoff up to `compensationRetries` times. When a compensation cannot succeed (its
+ * step is marked `compensable: false`, e.g. an email already sent, or its retries ran out) the saga
+ * is **left inconsistent**: the run says so with the metric `inconsistent` and the trace record
+ * `saga.left-inconsistent`, because that is the case a human has to repair.
+ *
+ * Coordination:
+ * - `orchestration`: a coordinator (this node) calls each service in turn over its edges and decides
+ *   what happens next from the answer. One place knows the saga's state.
+ * - `choreography`: no coordinator; each participant, after committing its local transaction,
+ *   publishes an event that triggers the next participant (or, on failure, the compensation of the
+ *   previous one). Each hop costs `eventDelayMs`. How the event leaves the participant matters:
+ *   with `events: "outbox"` it is written to an outbox table in the same transaction and a relay
+ *   publishes it every `relayIntervalMs` (a crash of the relay delays events, never loses them); with
+ *   `events: "direct"` the participant commits and then publishes (a dual write), and a crash between
+ *   the two (probability `publishCrashRate` per event, or a crash fault on this node while events
+ *   wait `publishMs` to go out) loses the event: the saga stalls forever (`lostEvents`, `stalled`).
+ *
+ * Each step is a call along the edge to its `service` node, so any node can be a participant: a
+ * server, or a resilience `client` in front of one for timeouts and retries. A step fails when the
+ * call fails or, independently, with the step's `failureRate` (a business rule saying no).
+ *
+ * The caller's request is answered when the saga ends: ok when completed, an error with reason
+ * `saga-compensated` or `saga-inconsistent` otherwise. A crash fault on an orchestrator pauses its
+ * sagas (their state is in a durable log) and resumes them on recovery.
+ *
+ * Consistency invariant (tests): started = completed + compensated + inconsistent + running, and
+ * inconsistent = 0 whenever every step is compensable and compensations eventually succeed.
+ */
+import { createSampler, type Sampler } from "../../engine/distributions";
+import { LatencyHistogram } from "../../engine/stats";
+import { distSchema, kebabId } from "../../scenario/common";
+import { array, boolean, literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
+import type { EdgeRuntime, NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import { Fifo, round } from "../shared";
+
+const ratio = (title: string) => number({ min: 0, max: 1, title, uiStep: 0.01, default: 0 });
+
+export const sagaStepSchema = object(
+  {
+    name: kebabId("Step name"),
+    service: kebabId("Service node (an outgoing edge's target)"),
+    failureRate: ratio("Step failure probability"),
+    compensable: boolean({ title: "Can be compensated", default: true }),
+    compensationFailureRate: ratio("Compensation failure probability per attempt"),
+  },
+  { optional: ["service", "failureRate", "compensable", "compensationFailureRate"], name: "a saga step" },
+);
+
+export const sagaSchema = object(
+  {
+    id: kebabId(),
+    kind: literal("saga"),
+    coordination: oneOf(["orchestration", "choreography"] as const, { title: "Coordination", default: "orchestration" }),
+    steps: array(sagaStepSchema, { minItems: 1, maxItems: 32, title: "Steps, in order" }),
+    compensationRetries: number({ integer: true, min: 0, max: 1000, title: "Compensation retries", uiMin: 0, uiMax: 20, default: 5 }),
+    compensationBackoffMs: number({ min: 0, max: 1e8, title: "First retry backoff (doubles)", unit: "ms", uiMin: 0, uiMax: 10_000, default: 100 }),
+    eventDelayMs: distSchema,
+    events: oneOf(["outbox", "direct"] as const, { title: "How participants publish events (choreography)", default: "outbox" }),
+    relayIntervalMs: number({ above: 0, max: 1e8, title: "Outbox relay poll interval", unit: "ms", uiMin: 10, uiMax: 10_000, default: 100 }),
+    publishMs: number({ min: 0, max: 1e8, title: "Commit-to-publish gap (direct events)", unit: "ms", uiMin: 0, uiMax: 1000, default: 2 }),
+    publishCrashRate: ratio("Crash between commit and publish, per event"),
+  },
+  {
+    optional: ["coordination", "compensationRetries", "compensationBackoffMs", "eventDelayMs", "events", "relayIntervalMs", "publishMs", "publishCrashRate"],
+    name: "a saga node",
+  },
+);
+export type SagaSpec = Infer<typeof sagaSchema>;
+
+interface SagaRun {
+  request: Request;
+  reply: Reply;
+  startedMs: number;
+  /** Steps committed so far (0..n). */
+  done: number;
+  compensating: boolean;
+  /** Some completed step could not be compensated. */
+  broken: boolean;
+  /** Waiting for the orchestrator to recover: the action to resume. */
+  paused: (() => void) | null;
+  counted: boolean;
+}
+
+interface OutboxEvent {
+  saga: SagaRun;
+  action: () => void;
+}
+
+export const sagaKind: NodeKind<SagaSpec> = {
+  kind: "saga",
+  create(spec, ctx) {
+    const { sim, faults } = ctx;
+    const steps = spec.steps;
+    const choreography = spec.coordination === "choreography";
+    const outbox = (spec.events ?? "outbox") === "outbox";
+    const retries = spec.compensationRetries ?? 5;
+    const backoffMs = spec.compensationBackoffMs ?? 100;
+    const relayMs = spec.relayIntervalMs ?? 100;
+    const publishMs = spec.publishMs ?? 2;
+    const publishCrashRate = spec.publishCrashRate ?? 0;
+    const eventDelay: Sampler = spec.eventDelayMs ? createSampler(spec.eventDelayMs, ctx.random("events")) : () => 0;
+    const stepRandom = ctx.random("steps");
+    const compRandom = ctx.random("compensations");
+    const eventRandom = ctx.random("publish-crashes");
+
+    const edgeFor = (service: string | undefined, i: number): EdgeRuntime => {
+      const edge = service ? ctx.outgoing.find((e) => e.to === service) : ctx.outgoing[i];
+      if (!edge) throw new Error(`saga "${spec.id}": step ${i} ("${steps[i].name}") needs an outgoing edge to ${service ? `"${service}"` : `a service (edge ${i})`}`);
+      return edge;
+    };
+    const edges = steps.map((s, i) => edgeFor(s.service, i));
+
+    const running = new Set<SagaRun>();
+    let started = 0;
+    let completed = 0;
+    let compensated = 0;
+    let inconsistent = 0;
+    let stepFailures = 0;
+    let compensationAttempts = 0;
+    let compensationFailures = 0;
+    let lostEvents = 0;
+    let eventsPublished = 0;
+    const stalled = new Set<SagaRun>();
+    const duration = new LatencyHistogram();
+    const compensationTime = new LatencyHistogram();
+
+    // --- events between participants (choreography) ---------------------------------------------
+
+    const pendingOutbox = new Fifo<OutboxEvent>();
+    let relayScheduled = false;
+    const inGap = new Set<OutboxEvent>();
+
+    const deliverEvent = (ev: OutboxEvent) => {
+      eventsPublished++;
+      sim.schedule(eventDelay(), ev.action);
+    };
+
+    const relay = () => {
+      relayScheduled = false;
+      if (faults.crashed) return; // resumes on recovery; the outbox rows are safe in the database
+      while (pendingOutbox.length > 0) deliverEvent(pendingOutbox.shift()!);
+    };
+    const scheduleRelay = () => {
+      if (relayScheduled || faults.crashed) return;
+      relayScheduled = true;
+      // The relay polls on a fixed period: the next poll is at the next multiple of the interval.
+      const next = Math.floor(sim.now / relayMs) * relayMs + relayMs;
+      sim.scheduleAt(next, relay);
+    };
+
+    /** Runs `action` as the next participant's reaction to an event published now. */
+    const hop = (saga: SagaRun, action: () => void, what: string) => {
+      if (!choreography) {
+        action();
+        return;
+      }
+      const ev: OutboxEvent = { saga, action };
+      if (outbox) {
+        pendingOutbox.push(ev);
+        scheduleRelay();
+        return;
+      }
+      // Dual write: the transaction is committed; the publish follows and can be lost in between.
+      if (publishCrashRate > 0 && eventRandom.next() < publishCrashRate) {
+        loseEvent(ev, what);
+        return;
+      }
+      inGap.add(ev);
+      sim.schedule(publishMs, () => {
+        if (!inGap.delete(ev)) return;
+        deliverEvent(ev);
+      });
+    };
+
+    const loseEvent = (ev: OutboxEvent, what: string) => {
+      lostEvents++;
+      stalled.add(ev.saga);
+      if (ctx.tracing) ctx.emit("saga.event-lost", `${what}: crashed between commit and publish`, ev.saga.request.id);
+    };
+
+    // --- the saga itself ---------------------------------------------------------------------
+
+    /** Defers `action` while the orchestrator is down (its log survives; it resumes on recovery). */
+    const whenUp = (saga: SagaRun, action: () => void) => {
+      if (!choreography && faults.crashed) saga.paused = action;
+      else action();
+    };
+
+    const runStep = (saga: SagaRun) => {
+      const i = saga.done;
+      if (i === steps.length) return finish(saga, "completed");
+      const step = steps[i];
+      const startMs = sim.now;
+      ctx.send(edges[i], saga.request, (outcome) => {
+        whenUp(saga, () => {
+          const failed = outcome !== "ok" || ((step.failureRate ?? 0) > 0 && stepRandom.next() < (step.failureRate ?? 0));
+          saga.request.spans?.push({ node: spec.id, kind: "step", startMs, endMs: sim.now, outcome: failed ? "error" : "ok", detail: step.name });
+          if (failed) {
+            if (saga.counted) stepFailures++;
+            if (ctx.tracing) ctx.emit("saga.step-failed", step.name, saga.request.id);
+            saga.compensating = true;
+            hop(saga, () => compensateNext(saga), `${step.name} failed`);
+            return;
+          }
+          saga.done++;
+          hop(saga, () => runStep(saga), `${step.name} done`);
+        });
+      });
+    };
+
+    const compensateNext = (saga: SagaRun) => {
+      if (saga.done === 0) return finish(saga, saga.broken ? "inconsistent" : "compensated");
+      const j = saga.done - 1;
+      const step = steps[j];
+      if (step.compensable === false) {
+        saga.broken = true;
+        if (ctx.tracing) ctx.emit("saga.compensation-impossible", `${step.name} cannot be undone`, saga.request.id);
+        saga.done--;
+        compensateNext(saga);
+        return;
+      }
+      attemptCompensation(saga, j, 0);
+    };
+
+    const attemptCompensation = (saga: SagaRun, j: number, attempt: number) => {
+      const step = steps[j];
+      const startMs = sim.now;
+      if (saga.counted) compensationAttempts++;
+      ctx.send(edges[j], saga.request, (outcome) => {
+        whenUp(saga, () => {
+          const rate = step.compensationFailureRate ?? 0;
+          const failed = outcome !== "ok" || (rate > 0 && compRandom.next() < rate);
+          saga.request.spans?.push({ node: spec.id, kind: "compensation", startMs, endMs: sim.now, outcome: failed ? "error" : "ok", detail: `${step.name} attempt ${attempt + 1}` });
+          if (!failed) {
+            saga.done--;
+            hop(saga, () => compensateNext(saga), `${step.name} compensated`);
+            return;
+          }
+          if (saga.counted) compensationFailures++;
+          if (attempt < retries) {
+            if (ctx.tracing) ctx.emit("saga.compensation-failed", `${step.name} attempt ${attempt + 1}, retrying`, saga.request.id);
+            sim.schedule(backoffMs * 2 ** attempt, () => whenUp(saga, () => attemptCompensation(saga, j, attempt + 1)));
+            return;
+          }
+          if (ctx.tracing) ctx.emit("saga.compensation-failed", `${step.name}: ${retries} retries exhausted`, saga.request.id);
+          saga.broken = true;
+          saga.done--;
+          compensateNext(saga);
+        });
+      });
+    };
+
+    const finish = (saga: SagaRun, how: "completed" | "compensated" | "inconsistent") => {
+      running.delete(saga);
+      if (saga.counted) {
+        if (how === "completed") {
+          completed++;
+          duration.record(sim.now - saga.startedMs);
+        } else if (how === "compensated") {
+          compensated++;
+          compensationTime.record(sim.now - saga.startedMs);
+        } else inconsistent++;
+      }
+      if (how === "inconsistent" && ctx.tracing) ctx.emit("saga.left-inconsistent", "a completed step could not be compensated", saga.request.id);
+      else if (how === "compensated" && ctx.tracing) ctx.emit("saga.compensated", undefined, saga.request.id);
+      if (how === "completed") saga.reply("ok");
+      else saga.reply("error", how === "compensated" ? "saga-compensated" : "saga-inconsistent");
+    };
+
+    const node: SimNode = {
+      id: spec.id,
+      kind: "saga",
+      receive(request, reply) {
+        const saga: SagaRun = { request, reply, startedMs: sim.now, done: 0, compensating: false, broken: false, paused: null, counted: request.counted };
+        running.add(saga);
+        if (request.counted) started++;
+        runStep(saga);
+      },
+      load: () => running.size,
+      crash() {
+        if (!choreography || outbox) return;
+        // Participants died with events committed but not yet published: those events are gone.
+        for (const ev of [...inGap]) {
+          inGap.delete(ev);
+          loseEvent(ev, "node crashed");
+        }
+      },
+      recover() {
+        if (choreography) {
+          if (pendingOutbox.length > 0) scheduleRelay();
+          return;
+        }
+        for (const saga of running) {
+          const action = saga.paused;
+          if (action) {
+            saga.paused = null;
+            action();
+          }
+        }
+      },
+      metrics() {
+        let runningCounted = 0;
+        let stalledCounted = 0;
+        for (const s of running) if (s.counted) runningCounted++;
+        for (const s of stalled) if (s.counted && running.has(s)) stalledCounted++;
+        return {
+          started,
+          completed,
+          compensated,
+          inconsistent,
+          running: runningCounted,
+          stalled: stalledCounted,
+          stepFailures,
+          compensationAttempts,
+          compensationFailures,
+          lostEvents,
+          eventsPublished,
+          outboxPending: pendingOutbox.length,
+          durationMs: { mean: round(duration.mean, 3), p50: round(duration.quantile(0.5), 3), p99: round(duration.quantile(0.99), 3) },
+          compensationMs: { mean: round(compensationTime.mean, 3), p50: round(compensationTime.quantile(0.5), 3), p99: round(compensationTime.quantile(0.99), 3) },
+        };
+      },
+      gauges: () => ({
+        running: running.size,
+        compensating: [...running].filter((s) => s.compensating).length,
+        inconsistent,
+        outboxPending: pendingOutbox.length,
+        lostEvents,
+        crashed: faults.crashed,
+      }),
+    };
+    return node;
+  },
+};
