@@ -9,6 +9,10 @@ import { sourceKind, sourceSchema } from "./source/source";
 import { serverKind, serverSchema } from "./server/server";
 import { loadBalancerKind, loadBalancerSchema } from "./load-balancer/load-balancer";
 import { cacheKind, cacheSchema } from "./cache/cache";
+import { brokerKind, brokerSchema } from "./broker/broker";
+import { consumerKind, consumerSchema } from "./broker/consumer";
+import { sagaKind, sagaSchema } from "./saga/saga";
+import { outboxKind, outboxSchema } from "./saga/outbox";
 import { clientKind, clientSchema } from "./resilience/client";
 import { circuitBreakerKind, circuitBreakerNodeSchema } from "./resilience/circuit-breaker";
 
@@ -36,4 +40,8 @@ export const nodeKinds: Record<string, KindEntry> = {
   cache: entry(cacheSchema, cacheKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Answers known keys from memory; forwards misses and stores the answers." }),
   client: entry(clientSchema, clientKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "A dependency's client library: timeouts, deadline, retries with backoff and jitter, retry budget, hedging, connection pool." }),
   "circuit-breaker": entry(circuitBreakerNodeSchema, circuitBreakerKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Stops calling a failing dependency: closed, open (fail fast), half-open (probe)." }),
+  broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),
+  consumer: entry(consumerSchema, consumerKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Takes messages from a broker with a prefetch limit, processes and acknowledges them." }),
+  saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
+  outbox: entry(outboxSchema, outboxKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Commits a state change and publishes its event through an outbox relay (or a lossy dual write)." }),
 };
