@@ -1,0 +1,117 @@
+"use client";
+/**
+ * The lab's charts, derived from the run's time series: latency percentiles, throughput against
+ * failures and drops, queue depth per node, and whatever state gauges the scenario's kinds carry
+ * (cache hit ratio, breaker state, replica count). Updated at most five times a second.
+ */
+import { useMemo } from "react";
+import type { Sample } from "@/simulations";
+import { useLabState, useThrottledLabState } from "../lab-context";
+import { formatMs, formatPercent } from "../format";
+import { styleLines, TimeSeriesChart, type ChartLine } from "./time-series-chart";
+
+const breakerStates: Record<string, number> = { closed: 0, "half-open": 1, open: 2 };
+const breakerLabels: Record<number, string> = { 0: "closed", 1: "half-open", 2: "open" };
+
+function perSecond(series: Sample[], pick: (s: Sample) => number): [number, number][] {
+  return series.map((s, i) => {
+    const previous = i > 0 ? series[i - 1].tMs : 0;
+    const seconds = Math.max(1e-9, (s.tMs - previous) / 1000);
+    return [s.tMs, pick(s) / seconds];
+  });
+}
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  unit: string;
+  lines: ChartLine[];
+  format?: (v: number) => string;
+  yMax?: number;
+  stepLabels?: Record<number, string>;
+}
+
+/** Builds the chart specs from a series (exported for tests and compare mode). */
+export function chartsFor(series: Sample[]): ChartSpec[] {
+  const charts: ChartSpec[] = [
+    {
+      id: "latency",
+      title: "Latency percentiles",
+      unit: "ms",
+      format: formatMs,
+      lines: styleLines([
+        { key: "p50", label: "p50", points: series.map((s) => [s.tMs, s.completed ? s.p50 : NaN]) },
+        { key: "p95", label: "p95", points: series.map((s) => [s.tMs, s.completed ? s.p95 : NaN]) },
+        { key: "p99", label: "p99", points: series.map((s) => [s.tMs, s.completed ? s.p99 : NaN]) },
+      ]),
+    },
+    {
+      id: "throughput",
+      title: "Throughput, errors and drops",
+      unit: "req/s",
+      lines: styleLines([
+        { key: "completed", label: "completed", points: perSecond(series, (s) => s.completed) },
+        { key: "failed", label: "failed", points: perSecond(series, (s) => s.failed) },
+        { key: "dropped", label: "dropped", points: perSecond(series, (s) => s.dropped) },
+      ]),
+    },
+  ];
+  const last = series[series.length - 1]?.nodes ?? {};
+  const queued = Object.keys(last).filter((id) => typeof last[id].queue === "number" || typeof last[id].depth === "number");
+  if (queued.length) {
+    charts.push({
+      id: "queues",
+      title: "Queue depth",
+      unit: "waiting",
+      lines: styleLines(queued.map((id) => ({ key: id, label: id, points: series.map((s) => [s.tMs, Number(s.nodes[id]?.queue ?? s.nodes[id]?.depth ?? NaN)]) }))),
+    });
+  }
+  const caches = Object.keys(last).filter((id) => typeof last[id].hitRatio === "number");
+  if (caches.length) {
+    charts.push({
+      id: "hit-ratio",
+      title: "Cache hit ratio",
+      unit: "%",
+      yMax: 1,
+      format: formatPercent,
+      lines: styleLines(caches.map((id) => ({ key: id, label: id, points: series.map((s) => [s.tMs, Number(s.nodes[id]?.hitRatio ?? NaN)]) }))),
+    });
+  }
+  const breakers = Object.keys(last).filter((id) => typeof last[id].breakerState === "string");
+  if (breakers.length) {
+    charts.push({
+      id: "breaker",
+      title: "Circuit breaker state",
+      unit: "state",
+      yMax: 2,
+      stepLabels: breakerLabels,
+      lines: styleLines(breakers.map((id) => ({ key: id, label: id, points: series.map((s) => [s.tMs, breakerStates[String(s.nodes[id]?.breakerState)] ?? NaN]) }))),
+    });
+  }
+  const scaled = Object.keys(last).filter((id) => typeof last[id].replicas === "number");
+  if (scaled.length) {
+    charts.push({
+      id: "replicas",
+      title: "Replicas",
+      unit: "replicas",
+      lines: styleLines(scaled.map((id) => ({ key: id, label: id, points: series.map((s) => [s.tMs, Number(s.nodes[id]?.replicas ?? NaN)]) }))),
+    });
+  }
+  return charts;
+}
+
+export function LabCharts() {
+  const series = useThrottledLabState((s) => s.series, 200);
+  const timeMs = useThrottledLabState((s) => s.timeMs, 200);
+  const tables = useLabState((s) => s.view.tables);
+  const charts = useMemo(() => chartsFor(series), [series]);
+  return (
+    <div className="flex h-full gap-2" data-testid="lab-charts" data-samples={series.length}>
+      {charts.map((c) => (
+        <div key={c.id} className="w-[min(360px,85vw)] shrink-0" data-testid={`chart-${c.id}`}>
+          <TimeSeriesChart title={c.title} unit={c.unit} lines={c.lines} timeMs={timeMs} tables={tables} format={c.format} yMax={c.yMax} stepLabels={c.stepLabels} />
+        </div>
+      ))}
+    </div>
+  );
+}

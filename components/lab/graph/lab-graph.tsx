@@ -1,0 +1,87 @@
+"use client";
+/**
+ * The scenario drawn as a node graph: layered layout, draggable nodes, live gauges on each node,
+ * particles (or, in reduced motion, per-edge counters) on the edges. Click or press Enter on a node
+ * for its fault menu; click an edge to select it for a partition; click a particle to open its trace.
+ */
+import { Controls, ReactFlow, ReactFlowProvider, useNodesState, type Edge, type Node } from "@xyflow/react";
+import { useCallback, useMemo, useRef } from "react";
+import type { Scenario } from "@/simulations";
+import { layeredLayout } from "@/lib/lab/layout";
+import { useLab, useLabState, useReducedMotion } from "../lab-context";
+import { labEdgeTypes, type LabEdgeData } from "./lab-edge";
+import { labNodeTypes, nodeTypeFor } from "./node-types";
+import type { LabNodeData } from "./node-shell";
+import { ParticleCanvas, type ParticleHandle } from "./particle-canvas";
+
+export function buildGraph(scenario: Scenario): { nodes: Node<LabNodeData>[]; edges: Edge<LabEdgeData>[] } {
+  const positions = layeredLayout(scenario);
+  const nodes = scenario.nodes.map((n) => ({
+    id: n.id,
+    type: nodeTypeFor(n.kind),
+    position: { x: positions[n.id].x, y: positions[n.id].y },
+    data: { kind: n.kind, hasIncoming: scenario.edges.some((e) => e.to === n.id), hasOutgoing: scenario.edges.some((e) => e.from === n.id) },
+  }));
+  const edges = scenario.edges.map((e, index) => {
+    const edgeId = e.id ?? `${e.from}->${e.to}`;
+    return { id: `edge-${index}`, source: e.from, target: e.to, type: "lab", data: { index, edgeId }, ariaLabel: `Link ${edgeId}` };
+  });
+  return { nodes, edges };
+}
+
+function Graph({ scenario, interactive }: { scenario: Scenario; interactive: boolean }) {
+  const lab = useLab();
+  const initial = useMemo(() => buildGraph(scenario), [scenario]);
+  const [nodes, , onNodesChange] = useNodesState(initial.nodes);
+  const reduced = useReducedMotion();
+  const particles = useRef<ParticleHandle>(null);
+  const selectedEdge = useLabState((s) => (s.selection?.type === "edge" ? s.selection.index : -1));
+  const edges = useMemo(() => initial.edges.map((e) => ({ ...e, selected: e.data?.index === selectedEdge })), [initial.edges, selectedEdge]);
+
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => {
+      const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+      const requestId = particles.current?.hit(event.clientX - rect.left, event.clientY - rect.top);
+      if (requestId != null) void lab.openTrace(requestId);
+      else lab.select(null);
+    },
+    [lab],
+  );
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={labNodeTypes}
+      edgeTypes={labEdgeTypes}
+      onNodesChange={interactive ? onNodesChange : undefined}
+      nodesDraggable={interactive}
+      nodesConnectable={false}
+      elementsSelectable={interactive}
+      edgesFocusable={interactive}
+      onNodeClick={interactive ? (_e, node) => lab.select({ type: "node", id: node.id }) : undefined}
+      onEdgeClick={interactive ? (_e, edge) => lab.select({ type: "edge", id: (edge.data as LabEdgeData).edgeId, index: (edge.data as LabEdgeData).index }) : undefined}
+      onPaneClick={interactive ? onPaneClick : undefined}
+      fitView
+      fitViewOptions={{ padding: 0.15 }}
+      minZoom={0.3}
+      maxZoom={2}
+      proOptions={{ hideAttribution: true }}
+      panOnScroll={false}
+      zoomOnScroll={false}
+      preventScrolling={false}
+      aria-label={`Graph of ${scenario.title ?? "the scenario"}: ${scenario.nodes.length} nodes`}
+    >
+      {interactive && <Controls showInteractive={false} position="bottom-left" />}
+      {!reduced && interactive && <ParticleCanvas edges={scenario.edges} handle={particles} />}
+    </ReactFlow>
+  );
+}
+
+export function LabGraph({ scenario, interactive = true }: { scenario: Scenario; interactive?: boolean }) {
+  return (
+    <ReactFlowProvider>
+      <Graph scenario={scenario} interactive={interactive} />
+    </ReactFlowProvider>
+  );
+}

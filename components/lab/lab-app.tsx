@@ -1,0 +1,194 @@
+"use client";
+/**
+ * The whole interactive lab (loaded lazily by LabIsland): one controller and store per instance,
+ * provided through context; the graph, playback, settings, faults, trace, events and charts.
+ */
+import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import type { Scenario } from "@/simulations";
+import { createLabController, type LabController, type LabSnapshot } from "@/lib/lab/lab-controller";
+import { createDefaultPort } from "@/lib/lab/lab-port";
+import type { LabView } from "@/lib/stores/lab-store";
+import { LabContext, useLab, useLabState } from "./lab-context";
+import { labFrameClass, labFrameStyle } from "./lab-frame";
+import { LabGraph } from "./graph/lab-graph";
+import { outcomeGlyph, outcomeStyles } from "./graph/outcome-style";
+import { PlaybackBar, RunSettings } from "./controls/playback-bar";
+import { ParamControls } from "./controls/param-controls";
+import { FaultPanel } from "./controls/fault-panel";
+import { LabCharts } from "./charts/lab-charts";
+import { NarrationLive, NarrationLog } from "./panels/narration-log";
+import { RunSummary } from "./panels/run-summary";
+import { TracePanel } from "./panels/trace-panel";
+
+export interface LabAppProps {
+  scenarioId: string;
+  scenario: Scenario;
+  title?: string;
+  expose?: readonly string[];
+  height?: number;
+  /** Fill the parent (the playground) instead of the chapter frame. */
+  fill?: boolean;
+  /** Receives the controller once created (the playground's state API for share links). */
+  onReady?: (controller: LabController) => void;
+  initial?: Partial<LabSnapshot>;
+}
+
+const tabs: { id: LabView["panel"] | "events"; label: string }[] = [
+  { id: "controls", label: "Settings" },
+  { id: "faults", label: "Faults" },
+  { id: "trace", label: "Trace" },
+];
+
+function SidePanel({ onClose }: { onClose?: () => void }) {
+  const lab = useLab();
+  const panel = useLabState((s) => s.view.panel);
+  const baseId = useId();
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = tabs.findIndex((t) => t.id === panel);
+    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      event.preventDefault();
+      const next = tabs[(index + (event.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+      lab.setView({ panel: next.id as LabView["panel"] });
+      document.getElementById(`${baseId}-tab-${next.id}`)?.focus();
+    }
+  };
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <div className="flex items-center border-b border-line">
+        <div role="tablist" aria-label="Lab panels" className="flex" onKeyDown={onKeyDown}>
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              id={`${baseId}-tab-${t.id}`}
+              role="tab"
+              type="button"
+              aria-selected={panel === t.id}
+              aria-controls={`${baseId}-panel`}
+              tabIndex={panel === t.id ? 0 : -1}
+              className={`border-b-2 px-3 py-2 text-sm font-medium ${panel === t.id ? "border-accent text-fg" : "border-transparent text-muted hover:text-fg"}`}
+              onClick={() => lab.setView({ panel: t.id as LabView["panel"] })}
+              data-testid={`lab-tab-${t.id}`}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        {onClose && (
+          <button type="button" className="ml-auto px-3 py-2 text-sm" onClick={onClose} aria-label="Close controls">
+            ✕
+          </button>
+        )}
+      </div>
+      <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${panel}`} className="min-h-0 flex-1 overflow-auto p-3">
+        {panel === "controls" && (
+          <div className="space-y-5">
+            <ParamControls />
+            <RunSettings />
+            <NarrationLog />
+          </div>
+        )}
+        {panel === "faults" && <FaultPanel />}
+        {panel === "trace" && <TracePanel />}
+      </div>
+    </div>
+  );
+}
+
+function Legend() {
+  return (
+    <ul className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-muted" aria-label="Particle legend">
+      {Object.entries(outcomeStyles).map(([outcome, style]) => (
+        <li key={outcome} className="flex items-center gap-1">
+          <span aria-hidden style={{ color: `var(${style.colourVar}, ${style.fallback})` }}>
+            {outcomeGlyph[outcome as keyof typeof outcomeGlyph]}
+          </span>
+          {style.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LabLayout({ title, fill, height }: { title: string; fill: boolean; height?: number }) {
+  const lab = useLab();
+  const preset = useLabState((s) => s.preset);
+  const error = useLabState((s) => s.error);
+  const status = useLabState((s) => s.status);
+  const selection = useLabState((s) => s.selection);
+  const [drawer, setDrawer] = useState(false);
+  const headingId = useId();
+
+  // Selecting a graph element on a phone opens the drawer on the fault panel.
+  useEffect(() => {
+    if (selection && window.matchMedia("(max-width: 1023px)").matches) setDrawer(true);
+  }, [selection]);
+
+  return (
+    <section className={labFrameClass(fill)} style={labFrameStyle(height)} aria-labelledby={headingId} data-testid="lab" data-status={status}>
+      <header className="space-y-2 border-b border-line bg-surface px-3 py-2">
+        <div className="flex items-center gap-2">
+          <h3 id={headingId} className="truncate text-base font-semibold">
+            <span className="mr-1.5 rounded bg-accent-soft px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-accent-strong">Lab</span>
+            {title}
+          </h3>
+          <button type="button" className="ml-auto rounded-md border border-line px-2.5 py-1 text-sm lg:hidden" onClick={() => setDrawer(true)} aria-expanded={drawer} data-testid="lab-drawer-open">
+            Controls
+          </button>
+        </div>
+        <PlaybackBar />
+      </header>
+      <div className="border-b border-line bg-surface px-3 py-1.5">
+        <RunSummary />
+      </div>
+      {error && (
+        <p role="alert" className="border-b border-line bg-warn-soft px-3 py-1.5 text-sm text-fg" data-testid="lab-error">
+          ⚠ {error}{" "}
+          <button type="button" className="underline" onClick={() => lab.store.setState({ error: null })}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <div className="flex min-h-0 flex-1">
+        <div className="relative min-w-0 flex-1" data-testid="lab-graph">
+          <LabGraph scenario={preset} />
+          <div className="pointer-events-none absolute right-2 top-2 rounded bg-surface/80 px-1.5 py-0.5">
+            <Legend />
+          </div>
+        </div>
+        <aside
+          className={
+            drawer
+              ? "fixed inset-x-0 bottom-0 z-50 h-[70dvh] rounded-t-xl border-t border-line bg-surface shadow-2xl lg:static lg:z-auto lg:h-auto lg:w-[340px] lg:rounded-none lg:border-l lg:border-t-0 lg:shadow-none"
+              : "hidden w-[340px] border-l border-line bg-surface lg:block"
+          }
+          aria-label="Lab controls"
+          role={drawer ? "dialog" : undefined}
+        >
+          <SidePanel onClose={drawer ? () => setDrawer(false) : undefined} />
+        </aside>
+      </div>
+      <div className="h-[250px] shrink-0 overflow-x-auto border-t border-line bg-sunken p-2" tabIndex={0} aria-label="Charts (scroll sideways for more)">
+        <LabCharts />
+      </div>
+      <NarrationLive />
+    </section>
+  );
+}
+
+export default function LabApp({ scenarioId, scenario, title, expose, height, fill = false, onReady, initial }: LabAppProps) {
+  const [controller, setController] = useState<LabController | null>(null);
+  useEffect(() => {
+    const c = createLabController({ scenarioId, preset: scenario, title, expose }, createDefaultPort());
+    if (initial) c.restore(initial);
+    setController(c);
+    onReady?.(c);
+    return () => c.dispose();
+    // A lab instance lives as long as its scenario; later prop changes go through the controller.
+  }, [scenarioId, scenario]);
+  if (!controller) return <div className={labFrameClass(fill)} style={labFrameStyle(height)} aria-busy="true" />;
+  return (
+    <LabContext.Provider value={controller}>
+      <LabLayout title={title ?? scenario.title ?? scenarioId} fill={fill} height={height} />
+    </LabContext.Provider>
+  );
+}

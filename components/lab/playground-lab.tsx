@@ -1,0 +1,31 @@
+"use client";
+/**
+ * The lab full screen, loaded at once. It publishes the lab's controller (get/set the whole lab
+ * state: scenario, edits, seed, time, view) through `onReady` and on `window.faultlineLab`, the hook
+ * share links and the scenario editor build on.
+ */
+import type { Scenario } from "@/simulations";
+import type { LabController } from "@/lib/lab/lab-controller";
+import { LabIsland } from "./lab-island";
+
+declare global {
+  interface Window {
+    faultlineLab?: LabController;
+  }
+}
+
+export function PlaygroundLab({ scenarioId, scenario, expose, onReady }: { scenarioId: string; scenario: Scenario; expose: string[]; onReady?: (c: LabController) => void }) {
+  return (
+    <LabIsland
+      eager
+      fill
+      scenarioId={scenarioId}
+      scenario={scenario}
+      expose={expose}
+      onReady={(controller) => {
+        window.faultlineLab = controller;
+        onReady?.(controller);
+      }}
+    />
+  );
+}
