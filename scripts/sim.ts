@@ -7,7 +7,7 @@
  */
 import { readFileSync, existsSync } from "node:fs";
 import { parseScenario, runScenario, validateScenario, type RunReport, type ValidationResult } from "@/simulations";
-import { decodeShareFragment } from "@/lib/share/codec";
+import { describeProblem, scenarioFromLink } from "@/lib/share/lab-link";
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`sim: ${message}\n`);
@@ -38,9 +38,10 @@ function parseArgs(argv: string[]) {
 function load(input: string): ValidationResult {
   if (/^https?:\/\//.test(input) || input.includes("#")) {
     const hash = input.slice(input.indexOf("#") + 1);
-    const decoded = decodeShareFragment(hash);
-    if (!decoded.ok) return { ok: false, issues: [{ path: "link", message: decoded.error }] };
-    return validateScenario(decoded.state.scenario);
+    // Any link format ever published: migrated, clamped, with the learner's edits and seed applied.
+    const decoded = scenarioFromLink(hash);
+    if (!decoded.ok) return { ok: false, issues: [{ path: "link", message: describeProblem(decoded.problem) }] };
+    return validateScenario(decoded.scenario);
   }
   let path = input;
   if (!existsSync(path) && existsSync(`content/scenarios/${input}.json`)) path = `content/scenarios/${input}.json`;

@@ -86,30 +86,51 @@ function inflateLimited(bytes: Uint8Array): Uint8Array | "too-big" | null {
   return out;
 }
 
-/** Decodes a fragment (with or without '#'); never throws. */
-export function decodeShareFragment(fragment: string): DecodeResult {
+/** The raw payload of a link: its format version and the parsed JSON, before any migration. */
+export type PayloadResult =
+  | { ok: true; version: number; data: unknown }
+  | { ok: false; code: "empty" | "too-long" | "not-a-link" | "newer-version" | "unknown-version" | "damaged" | "too-big" | "not-json"; error: string };
+
+/**
+ * Decodes any known link format (1..`newestVersion`) down to its JSON, with the size limits above;
+ * never throws. Link-format migrations live in `lab-link.ts`.
+ */
+export function decodeSharePayload(fragment: string, newestVersion: number = SHARE_VERSION): PayloadResult {
   const text = fragment.startsWith("#") ? fragment.slice(1) : fragment;
-  if (text.length === 0) return { ok: false, error: "The link has no lab state in it (nothing after '#')." };
-  if (text.length > MAX_ENCODED_CHARS) return { ok: false, error: `The link is too long (${text.length} characters; the limit is ${MAX_ENCODED_CHARS}). Share large labs as a JSON file instead.` };
+  if (text.length === 0) return { ok: false, code: "empty", error: "The link has no lab state in it (nothing after '#')." };
+  if (text.length > MAX_ENCODED_CHARS) return { ok: false, code: "too-long", error: `The link is too long (${text.length} characters; the limit is ${MAX_ENCODED_CHARS}). Share large labs as a JSON file instead.` };
   const dot = text.indexOf(".");
-  if (dot < 1) return { ok: false, error: "The link is not a Faultline lab link (no version prefix)." };
+  if (dot < 1) return { ok: false, code: "not-a-link", error: "The link is not a Faultline lab link (no version prefix)." };
   const versionText = text.slice(0, dot);
-  if (!/^\d+$/.test(versionText)) return { ok: false, error: "The link is not a Faultline lab link (bad version prefix)." };
+  if (!/^\d{1,6}$/.test(versionText)) return { ok: false, code: "not-a-link", error: "The link is not a Faultline lab link (bad version prefix)." };
   const version = Number(versionText);
-  if (version !== SHARE_VERSION) {
-    return { ok: false, error: version > SHARE_VERSION ? `The link was made by a newer Faultline (link format ${version}; this site reads up to ${SHARE_VERSION}).` : `The link format ${version} is not known.` };
-  }
+  if (version > newestVersion) return { ok: false, code: "newer-version", error: `The link was made by a newer Faultline (link format ${version}; this site reads up to ${newestVersion}).` };
+  if (version < 1) return { ok: false, code: "unknown-version", error: `The link format ${version} is not known.` };
   const bytes = fromBase64Url(text.slice(dot + 1));
-  if (!bytes) return { ok: false, error: "The link is damaged: it contains characters a lab link never has (was it cut or edited?)." };
+  if (!bytes) return { ok: false, code: "damaged", error: "The link is damaged: it contains characters a lab link never has (was it cut or edited?)." };
   const inflated = inflateLimited(bytes);
-  if (inflated === "too-big") return { ok: false, error: `The link expands to more than ${MAX_JSON_BYTES / 1000} kB, which no lab needs; it was refused.` };
-  if (!inflated) return { ok: false, error: "The link is damaged: its data could not be decompressed (it may have been cut short)." };
-  let data: unknown;
+  if (inflated === "too-big") return { ok: false, code: "too-big", error: `The link expands to more than ${MAX_JSON_BYTES / 1000} kB, which no lab needs; it was refused.` };
+  if (!inflated) return { ok: false, code: "damaged", error: "The link is damaged: its data could not be decompressed (it may have been cut short)." };
   try {
-    data = JSON.parse(strFromU8(inflated));
+    return { ok: true, version, data: JSON.parse(strFromU8(inflated)) };
   } catch {
-    return { ok: false, error: "The link is damaged: its data is not valid JSON." };
+    return { ok: false, code: "not-json", error: "The link is damaged: its data is not valid JSON." };
   }
+}
+
+/** Encodes any JSON value as a link of format `version` (without the leading '#'). */
+export function encodeSharePayload(version: number, data: unknown): string {
+  return `${version}.${toBase64Url(deflateSync(strToU8(JSON.stringify(data)), { level: 9 }))}`;
+}
+
+/**
+ * Decodes a format-1 fragment (with or without '#'); never throws. Kept forever for old callers;
+ * new code uses `decodeLabLink` (lab-link.ts), which reads every format and migrates.
+ */
+export function decodeShareFragment(fragment: string): DecodeResult {
+  const payload = decodeSharePayload(fragment, SHARE_VERSION);
+  if (!payload.ok) return { ok: false, error: payload.error };
+  const { version, data } = payload;
   if (typeof data !== "object" || data === null || Array.isArray(data) || !("scenario" in data)) {
     return { ok: false, error: "The link's data has no scenario in it." };
   }
