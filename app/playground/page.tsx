@@ -21,12 +21,12 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: P
   }
   const ids = listPresetIds();
   return (
-    <main className="flex h-[100dvh] flex-col bg-bg text-fg">
+    <main className="flex h-[calc(100dvh-var(--fl-header-h,0px))] min-h-[700px] flex-col bg-bg text-fg">
       <form className="flex flex-wrap items-center gap-2 border-b border-line bg-surface px-3 py-2 text-sm" action="/playground">
-        <Link href="/" className="font-semibold">
-          Faultline
+        <h1 className="font-semibold">Playground</h1>
+        <Link href="/learn" className="text-muted underline-offset-2 hover:underline">
+          Back to the course
         </Link>
-        <h1 className="font-semibold text-muted">Playground</h1>
         <label className="ml-auto flex items-center gap-1.5">
           Preset
           <select name="scenario" defaultValue={id} className="h-8 max-w-[60vw] rounded-md border border-line bg-surface px-1.5">

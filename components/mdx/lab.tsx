@@ -1,3 +1,5 @@
+import { LabIsland } from "@/components/lab/lab-island";
+import { loadPreset } from "@/lib/lab/presets";
 import { WidgetPlaceholder } from "./lab-placeholder";
 
 /** Props of `<Lab>` (content/README.md). */
@@ -7,7 +9,7 @@ export interface LabProps {
   title?: string;
   /** "nodeId.field" paths the learner may change. */
   expose?: string[];
-  /** Height of the lab in CSS pixels. */
+  /** Height of the lab's graph area in CSS pixels (the toolbar and charts add a fixed amount). */
   height?: number;
 }
 
@@ -15,15 +17,30 @@ export interface LabProps {
 export const defaultLabHeightPx = 440;
 
 /**
- * Placeholder for the interactive lab (the lab itself belongs to components/lab/ and will be
- * loaded lazily behind a box of the same size). Server-safe: renders a static description.
+ * The interactive lab: the preset is read on the server and handed to LabIsland, which renders a
+ * same-size placeholder with a static description and loads the lab's code when it scrolls into
+ * view. A preset that does not exist or does not validate yet (a kind still being built) keeps the
+ * static placeholder, so a chapter never fails to render because of a lab.
  */
-export function Lab({ scenario, title, expose, height = defaultLabHeightPx }: LabProps) {
+export function Lab({ scenario, title, expose, height }: LabProps) {
+  let preset = null;
+  try {
+    preset = loadPreset(scenario);
+  } catch {
+    preset = null;
+  }
+  if (preset) {
+    return (
+      <figure className="not-prose" aria-label={`Interactive lab: ${title ?? preset.title ?? scenario}`}>
+        <LabIsland scenarioId={scenario} scenario={preset} title={title} expose={expose} height={height} />
+      </figure>
+    );
+  }
   return (
     <figure className="not-prose" aria-label={`Interactive lab: ${title ?? scenario}`}>
-      <WidgetPlaceholder kind="Interactive lab" title={title ?? scenario} scenario={scenario} heightPx={height}>
+      <WidgetPlaceholder kind="Interactive lab" title={title ?? scenario} scenario={scenario} heightPx={height ?? defaultLabHeightPx}>
         {expose && expose.length > 0 ? (
-          <p className="max-w-md text-xs text-faint">
+          <p className="max-w-md text-xs text-muted">
             You will be able to change {expose.map((path, i) => (
               <span key={path}>
                 {i > 0 ? ", " : ""}

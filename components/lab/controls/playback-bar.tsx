@@ -8,9 +8,11 @@ import { useState } from "react";
 import { SPEEDS } from "@/lib/lab/lab-controller";
 import { useLab, useLabState } from "../lab-context";
 import { formatSimTime } from "../format";
+import { FastForwardIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from "../icons";
 
-const button =
-  "inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-md border border-line bg-surface px-2.5 text-sm font-medium text-fg hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-50";
+const shape = "inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-md border px-2.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-50";
+const button = `${shape} border-line bg-surface text-fg hover:bg-sunken`;
+const primary = `${shape} border-accent bg-accent text-on-accent hover:bg-accent-strong`;
 
 export function PlaybackBar() {
   const lab = useLab();
@@ -27,12 +29,12 @@ export function PlaybackBar() {
 
   return (
     <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Playback">
-      <button type="button" className={`${button} min-w-[5.5rem] bg-accent text-on-accent hover:bg-accent-strong`} onClick={() => lab.togglePlay()} disabled={done && !playing} aria-label={playing ? "Pause" : "Play"} data-testid="lab-play">
-        <span aria-hidden>{playing ? "❚❚" : "▶"}</span>
+      <button type="button" className={`${primary} min-w-[5.5rem]`} onClick={() => lab.togglePlay()} disabled={done && !playing} aria-label={playing ? "Pause" : "Play"} data-testid="lab-play">
+        {playing ? <PauseIcon /> : <PlayIcon />}
         {playing ? "Pause" : done ? "Ended" : "Play"}
       </button>
       <button type="button" className={button} onClick={() => lab.step()} aria-label="Step to the next event" title="Step to the next event" disabled={done}>
-        <span aria-hidden>⏭</span>
+        <StepIcon />
       </button>
       <label className="flex min-w-[12rem] flex-1 items-center gap-2 text-sm">
         <span className="sr-only">Simulated time</span>
@@ -85,11 +87,11 @@ export function PlaybackBar() {
         </div>
       ) : (
         <button type="button" className={button} onClick={() => lab.fastForward()} disabled={done} title="Run until the p95 latency stops changing" data-testid="lab-fast-forward">
-          <span aria-hidden>⏩</span> Steady state
+          <FastForwardIcon /> Steady state
         </button>
       )}
       <button type="button" className={button} onClick={() => lab.reset()} title="Back to the preset: settings, faults and seed">
-        <span aria-hidden>↺</span> Reset
+        <ResetIcon /> Reset
       </button>
       {lagging && <span className="text-xs text-warn">⚠ Running slower than {speed}×</span>}
     </div>

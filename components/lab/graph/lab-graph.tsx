@@ -4,8 +4,8 @@
  * particles (or, in reduced motion, per-edge counters) on the edges. Click or press Enter on a node
  * for its fault menu; click an edge to select it for a partition; click a particle to open its trace.
  */
-import { Controls, ReactFlow, ReactFlowProvider, useNodesState, type Edge, type Node } from "@xyflow/react";
-import { useCallback, useMemo, useRef } from "react";
+import { Controls, ReactFlow, ReactFlowProvider, useNodesState, useReactFlow, useStore, type Edge, type Node } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { Scenario } from "@/simulations";
 import { layeredLayout } from "@/lib/lab/layout";
 import { useLab, useLabState, useReducedMotion } from "../lab-context";
@@ -27,6 +27,20 @@ export function buildGraph(scenario: Scenario): { nodes: Node<LabNodeData>[]; ed
     return { id: `edge-${index}`, source: e.from, target: e.to, type: "lab", data: { index, edgeId }, ariaLabel: `Link ${edgeId}` };
   });
   return { nodes, edges };
+}
+
+/** Keeps the whole graph in view when the lab is resized (drawer, rotation, window). */
+function FitOnResize() {
+  const { fitView } = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const measured = useStore((s) => [...s.nodeLookup.values()].every((n) => n.measured.width));
+  useEffect(() => {
+    if (!width || !height || !measured) return;
+    const timer = setTimeout(() => void fitView({ padding: 0.12, duration: 0 }), 30);
+    return () => clearTimeout(timer);
+  }, [width, height, measured, fitView]);
+  return null;
 }
 
 function Graph({ scenario, interactive }: { scenario: Scenario; interactive: boolean }) {
@@ -72,6 +86,7 @@ function Graph({ scenario, interactive }: { scenario: Scenario; interactive: boo
       preventScrolling={false}
       aria-label={`Graph of ${scenario.title ?? "the scenario"}: ${scenario.nodes.length} nodes`}
     >
+      <FitOnResize />
       {interactive && <Controls showInteractive={false} position="bottom-left" />}
       {!reduced && interactive && <ParticleCanvas edges={scenario.edges} handle={particles} />}
     </ReactFlow>
