@@ -17,3 +17,8 @@ export { createHashRing } from "./models/load-balancer/hash-ring";
 export { ScenarioRun, runScenario, type RunOptions, type RunReport, type Sample, type RequestTrace } from "./runtime/scenario-run";
 export type { TraceRecord, NodeGauges, NodeMetrics, Outcome, Span } from "./runtime/model";
 export * as theory from "./theory/queueing";
+// Model library: service calls, call policies and the circuit breaker.
+export { backoffDelayMs, exponentialBackoffMs, type BackoffConfig, type Jitter } from "./models/resilience/backoff";
+export { RetryBudget } from "./models/resilience/retry-budget";
+export { CircuitBreaker, circuitBreakerMachine, type BreakerConfig } from "./models/resilience/circuit-breaker.machine";
+export { breakerConfig } from "./models/resilience/policy-schema";

@@ -69,6 +69,8 @@ export interface AttemptToken {
   abandoned: boolean;
   cancelled: boolean;
   readonly parent: AttemptToken | null;
+  /** Whether the caller passed its own caller's cancellation on (deadline propagation). */
+  readonly inheritsCancel: boolean;
 }
 
 /** Whether work for `request` has nobody waiting for it (an attempt on its path was abandoned). */
@@ -80,7 +82,7 @@ export function isOrphaned(request: Request): boolean {
 /** Whether the caller cancelled `request` or its deadline has passed at `nowMs` (skip the work). */
 export function isExpired(request: Request, nowMs: number): boolean {
   if (request.deadlineAtMs !== undefined && request.deadlineAtMs <= nowMs) return true;
-  for (let t = request.attempt; t; t = t.parent ?? undefined) if (t.cancelled) return true;
+  for (let t = request.attempt; t; t = t.inheritsCancel ? (t.parent ?? undefined) : undefined) if (t.cancelled) return true;
   return false;
 }
 

@@ -244,7 +244,7 @@ export class CallPolicy {
       }
     }
 
-    const token: AttemptToken = { abandoned: false, cancelled: false, parent: request.attempt ?? null };
+    const token: AttemptToken = { abandoned: false, cancelled: false, parent: request.attempt ?? null, inheritsCancel: this.config.propagateDeadline };
     const child: Request = {
       id: request.id,
       key: request.key,
@@ -308,7 +308,10 @@ export class CallPolicy {
   private acquire(attempt: Attempt, counted: boolean): void {
     const pool = this.config.pool;
     if (!pool || this.inUse < pool.size) {
-      if (pool) this.take(attempt);
+      if (pool) {
+        this.take(attempt);
+        if (counted) this.poolWaits++; // a wait of zero, so the mean is over all calls (as Erlang C's Wq)
+      }
       attempt.send();
       return;
     }
