@@ -25,6 +25,25 @@ export interface KindEntry {
   acceptsIncoming: boolean;
   /** Short description for docs and the playground palette. */
   summary: string;
+  /** Whether the kind creates traffic (a scenario needs at least one such node). */
+  isSource?: boolean;
+  /**
+   * Checks that span the scenario (e.g. a step naming an edge that must exist), run after the
+   * structural checks pass. Push one issue per problem, with the field path, so the scenario is
+   * refused whole (exit code 2) instead of failing while the run is built.
+   */
+  check?: (spec: never, context: KindCheckContext) => void;
+}
+
+/** What a kind's {@link KindEntry.check} may look at. */
+export interface KindCheckContext {
+  /** Path of the node, e.g. `nodes[3]`. */
+  path: string;
+  /** All nodes by id, with their kinds. */
+  nodes: ReadonlyMap<string, { kind: string; spec: Record<string, unknown> }>;
+  /** Outgoing edges of this node, in order, as "from->to" plus the edge's own id if any. */
+  outgoing: readonly { to: string; id?: string }[];
+  issues: { path: string; message: string }[];
 }
 
 const entry = <S>(schema: unknown, model: NodeKind<S>, rest: Omit<KindEntry, "schema" | "model">): KindEntry => ({
@@ -34,7 +53,7 @@ const entry = <S>(schema: unknown, model: NodeKind<S>, rest: Omit<KindEntry, "sc
 });
 
 export const nodeKinds: Record<string, KindEntry> = {
-  source: entry(sourceSchema, sourceKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: false, summary: "Open-loop traffic: requests at a rate, whatever happens downstream." }),
+  source: entry(sourceSchema, sourceKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: false, isSource: true, summary: "Open-loop traffic: requests at a rate, whatever happens downstream." }),
   server: entry(serverSchema, serverKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Workers and a FIFO waiting room; serves each request for a sampled time." }),
   "load-balancer": entry(loadBalancerSchema, loadBalancerKind, { outgoing: { min: 1, max: 256 }, acceptsIncoming: true, summary: "Sends each request to one target by a strategy." }),
   cache: entry(cacheSchema, cacheKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Answers known keys from memory; forwards misses and stores the answers." }),

@@ -72,7 +72,14 @@ function checkGraph(s: Scenario, issues: Issue[]): void {
       issues.push({ path: `nodes[${i}]`, message: `nodes[${i}] ("${node.id}", a ${node.kind}) cannot receive requests, but an edge points at it` });
     }
   });
-  if (!s.nodes.some((n) => nodeKinds[n.kind] && !nodeKinds[n.kind].acceptsIncoming)) {
+  const byId = new Map(s.nodes.map((n) => [n.id, { kind: n.kind, spec: n as Record<string, unknown> }]));
+  s.nodes.forEach((node, i) => {
+    const check = nodeKinds[node.kind].check;
+    if (!check) return;
+    const out = s.edges.filter((e) => e.from === node.id).map((e) => ({ to: e.to, id: e.id }));
+    check(node as never, { path: `nodes[${i}]`, nodes: byId, outgoing: out, issues });
+  });
+  if (!s.nodes.some((n) => nodeKinds[n.kind]?.isSource)) {
     issues.push({ path: "nodes", message: "nodes must include at least one traffic source (a node of kind \"source\")" });
   }
   const edgeNames = new Set<string>([...seenPairs, ...edgeIds]);
