@@ -9,6 +9,7 @@ import { sourceKind, sourceSchema } from "./source/source";
 import { serverKind, serverSchema } from "./server/server";
 import { loadBalancerKind, loadBalancerSchema } from "./load-balancer/load-balancer";
 import { cacheKind, cacheSchema } from "./cache/cache";
+import { replicatedDatabaseKind, replicatedDatabaseSchema } from "./database/replicated-database";
 import { brokerKind, brokerSchema } from "./broker/broker";
 import { consumerKind, consumerSchema } from "./broker/consumer";
 import { sagaKind, sagaSchema } from "./saga/saga";
@@ -57,6 +58,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   server: entry(serverSchema, serverKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Workers and a FIFO waiting room; serves each request for a sampled time." }),
   "load-balancer": entry(loadBalancerSchema, loadBalancerKind, { outgoing: { min: 1, max: 256 }, acceptsIncoming: true, summary: "Sends each request to one target by a strategy." }),
   cache: entry(cacheSchema, cacheKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Answers known keys from memory; forwards misses and stores the answers." }),
+  "replicated-database": entry(replicatedDatabaseSchema, replicatedDatabaseKind, { outgoing: { min: 2, max: 64 }, acceptsIncoming: true, summary: "Routes writes to a primary and reads to asynchronously updated replicas; fails over when the primary dies." }),
   client: entry(clientSchema, clientKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "A dependency's client library: timeouts, deadline, retries with backoff and jitter, retry budget, hedging, connection pool." }),
   "circuit-breaker": entry(circuitBreakerNodeSchema, circuitBreakerKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Stops calling a failing dependency: closed, open (fail fast), half-open (probe)." }),
   broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),

@@ -22,6 +22,7 @@ import { kebabId } from "../../scenario/common";
 import { literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
 import type { NodeKind, SimNode } from "../../runtime/model";
 import { createHashRing, hashInt } from "./hash-ring";
+import { createExtensions, loadBalancerExtensionFields, loadBalancerExtensionOptional } from "./extensions";
 
 export const loadBalancerStrategies = [
   "round-robin",
@@ -50,8 +51,10 @@ export const loadBalancerSchema = object(
       },
       { optional: ["unhealthyThreshold", "healthyThreshold"], name: "healthCheck" },
     ),
+    // Extensions: affinity, connections, zones, canary, membership changes (see extensions.ts).
+    ...loadBalancerExtensionFields,
   },
-  { optional: ["virtualNodes", "healthCheck"], name: "a load-balancer node" },
+  { optional: ["virtualNodes", "healthCheck", ...loadBalancerExtensionOptional], name: "a load-balancer node" },
 );
 export type LoadBalancerSpec = Infer<typeof loadBalancerSchema>;
 
@@ -74,8 +77,17 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
     let cursor = 0;
     let noTarget = 0;
     let healthChanges = 0;
+    // Extensions (extensions.ts): all off for a v1 balancer.
+    const inRotation = new Array<boolean>(n).fill(true);
+    for (const c of spec.changes ?? []) {
+      const i = edges.findIndex((e) => e.to === c.target);
+      if (i >= 0 && c === (spec.changes ?? []).find((d) => d.target === c.target) && c.action === "add") inRotation[i] = false;
+    }
+    /** Per-request allowed targets (zone, canary pool), or null for all. */
+    let mask: boolean[] | null = null;
+    const ext = spec.affinity === "cookie" || spec.level === "connection" || spec.zones !== undefined || spec.canary !== undefined || spec.changes !== undefined;
 
-    const usable = (i: number) => healthy[i] && !edges[i].partitioned;
+    const usable = (i: number) => healthy[i] && inRotation[i] && !edges[i].partitioned && (mask === null || mask[i]);
     const healthyIndexes = () => {
       const out: number[] = [];
       for (let i = 0; i < n; i++) if (usable(i)) out.push(i);
@@ -179,13 +191,39 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
       sim.schedule(spec.healthCheck!.intervalMs, probe, BACKGROUND_PRIORITY);
     };
 
+    const extended = createExtensions({
+      spec,
+      ctx,
+      n,
+      usable,
+      pick,
+      inRotation,
+      setMask: (m) => (mask = m),
+      forward: (i, request, reply) => {
+        outstanding[i]++;
+        if (request.counted) sentTo[i]++;
+        const startMs = sim.now;
+        ctx.send(edges[i], request, (outcome, reason) => {
+          outstanding[i]--;
+          const rtt = sim.now - startMs;
+          ewmaMs[i] = ewmaMs[i] === 0 ? rtt : 0.8 * ewmaMs[i] + 0.2 * rtt;
+          reply(outcome, reason);
+        });
+      },
+      noTarget: (request) => {
+        if (request.counted) noTarget++;
+      },
+    });
+
     const node: SimNode & { start(): void } = {
       id: spec.id,
       kind: "load-balancer",
       start() {
         if (spec.healthCheck) sim.schedule(spec.healthCheck.intervalMs, probe, BACKGROUND_PRIORITY);
+        if (ext) extended.start();
       },
       receive(request, reply) {
+        if (ext) return extended.receive(request, reply);
         const i = pick(request.key, request.client);
         if (i < 0) {
           if (request.counted) noTarget++;
@@ -209,6 +247,7 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
         noHealthyTarget: noTarget,
         healthChanges,
         sentTo: Object.fromEntries(edges.map((e, i) => [e.to, sentTo[i]])),
+        ...(ext ? extended.metrics() : {}),
       }),
       gauges: () => ({ healthyTargets: healthyIndexes().length, targets: n, strategy: spec.strategy }),
     };
