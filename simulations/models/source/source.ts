@@ -14,8 +14,9 @@ import { hashInt, hashString } from "../../engine/random";
 import { number, object, oneOf, literal, type Infer } from "../../scenario/schema-builder";
 import { kebabId } from "../../scenario/common";
 import type { NodeKind, Request, SimNode } from "../../runtime/model";
+import { createTrafficSource, sourceExtensionFields, usesExtensions, type TrafficSpec } from "./traffic";
 
-export const sourceSchema = object(
+const sourceFields = object(
   {
     id: kebabId(),
     kind: literal("source"),
@@ -29,15 +30,33 @@ export const sourceSchema = object(
       { optional: ["zipfExponent"], name: "keys" },
     ),
     clients: number({ integer: true, above: 0, max: 10_000_000, title: "Distinct clients", uiMin: 1, uiMax: 10_000, default: 1000 }),
+    // Extensions (model library, ./traffic.ts): closed-loop users, shaped traffic, client retries,
+    // throttling, backpressure and criticality. `ratePerSec` may be left out when `users` is given.
+    ...sourceExtensionFields,
   },
-  { optional: ["arrival", "keys", "clients"], name: "a source node" },
+  { optional: ["ratePerSec", "arrival", "keys", "clients", ...(Object.keys(sourceExtensionFields) as (keyof typeof sourceExtensionFields)[])], name: "a source node" },
 );
+
+/** The source schema: the fields above, plus the rule that open-loop traffic needs a rate. */
+export const sourceSchema: typeof sourceFields = {
+  ...sourceFields,
+  parse(value, path, issues) {
+    const parsed = sourceFields.parse(value, path, issues);
+    if (parsed && parsed.ratePerSec === undefined && parsed.users === undefined) {
+      issues.push({ path: path ? `${path}.ratePerSec` : "ratePerSec", message: `${path ? `${path}.ratePerSec` : "ratePerSec"} is required (or "users" for closed-loop traffic)` });
+      return undefined;
+    }
+    return parsed;
+  },
+};
 export type SourceSpec = Infer<typeof sourceSchema>;
 
 export const sourceKind: NodeKind<SourceSpec> = {
   kind: "source",
   create(spec, ctx) {
-    const gapMeanMs = 1000 / spec.ratePerSec;
+    if (usesExtensions(spec) || spec.ratePerSec === undefined) return createTrafficSource(spec as TrafficSpec, ctx);
+    const ratePerSec = spec.ratePerSec;
+    const gapMeanMs = 1000 / ratePerSec;
     const arrivals = ctx.random("arrivals");
     const nextGap = spec.arrival === "constant" ? () => gapMeanMs : () => -gapMeanMs * Math.log(1 - arrivals.next());
     const keys = spec.keys ? createZipfSampler(spec.keys.count, spec.keys.zipfExponent ?? 0, ctx.random("keys")) : null;
@@ -78,7 +97,7 @@ export const sourceKind: NodeKind<SourceSpec> = {
       crash() {},
       recover() {},
       metrics: () => ({ sent }),
-      gauges: () => ({ ratePerSec: spec.ratePerSec, stopped }),
+      gauges: () => ({ ratePerSec, stopped }),
     };
     return node;
   },
