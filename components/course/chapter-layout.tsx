@@ -30,7 +30,7 @@ export function ChapterLayout({
   const { frontmatter } = chapter;
   const patternCount = frontmatter.patterns.length;
   return (
-    <div className="mx-auto grid max-w-[90rem] gap-x-10 px-4 sm:px-6 lg:grid-cols-[16.5rem_minmax(0,1fr)] xl:grid-cols-[16.5rem_minmax(0,1fr)_14rem]">
+    <div className="mx-auto grid max-w-[90rem] gap-x-10 px-4 sm:px-6 lg:grid-cols-[16.5rem_minmax(0,1fr)] xl:grid-cols-[16.5rem_minmax(0,1fr)_14rem] print:block print:max-w-none print:px-0">
       <nav
         aria-label="Course"
         className="sticky top-[var(--fl-header-h)] hidden h-[calc(100dvh-var(--fl-header-h))] overflow-y-auto overscroll-contain border-r border-line py-8 pr-4 lg:block print:hidden"
@@ -38,8 +38,8 @@ export function ChapterLayout({
         <CourseOutline course={course} currentChapterId={chapter.id} />
       </nav>
 
-      <main id="main" tabIndex={-1} className="min-w-0 pb-8 pt-8 outline-none lg:pt-10">
-        <div className="mx-auto max-w-[44rem]">
+      <main id="main" tabIndex={-1} className="min-w-0 pb-8 pt-8 outline-none lg:pt-10 print:pt-0">
+        <div className="mx-auto max-w-[44rem] print:max-w-none">
           <div className="flex items-center justify-between gap-3">
             <Breadcrumbs items={[{ label: "Learn", href: "/learn" }, { label: chapter.part, href: `/learn#${course.parts.find((p) => p.title === chapter.part)?.slug ?? ""}` }, { label: frontmatter.title }]} />
             <div className="shrink-0 lg:hidden print:hidden">
