@@ -1,9 +1,57 @@
+/* global process */
+// Security headers. Only /embed may be framed by other sites (instructors embed labs in their
+// course pages); every other page refuses framing by other origins (clickjacking).
+//
+// The Content-Security-Policy has no 'unsafe-eval' (the scenario validator is hand-written for this
+// reason). script-src needs 'unsafe-inline' because Next writes inline bootstrap scripts into every
+// page; the alternative, per-request nonces, forces dynamic rendering of every page, and static pages
+// matter more here (chapters are static text that must not wait for a server). The trade-off: an
+// injected inline script would run, so the real defence against script injection is that link data
+// is only ever rendered as text by React (no dangerouslySetInnerHTML with link data anywhere).
+// The strict policy applies to production builds only: `next dev` needs eval for React Refresh.
+// Workers are module workers from our own origin; 'blob:' covers bundlers that inline them, and
+// canvas/GIF exports download through blob: URLs.
+const isDev = process.env.NODE_ENV === "development";
+
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  `connect-src 'self'${isDev ? " ws: wss:" : ""}`,
+  "worker-src 'self' blob:",
+  "media-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+
+const common = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // mdx-bundler drives esbuild at build time; keep it out of the server bundle.
   serverExternalPackages: ["esbuild", "mdx-bundler"],
+  async headers() {
+    const policy = (ancestors) => (isDev ? `frame-ancestors ${ancestors}` : [...csp, `frame-ancestors ${ancestors}`].join("; "));
+    return [
+      {
+        // Everything except /embed (and its sub-paths): same-origin framing only.
+        source: "/:path((?!embed(?:/|$)).*)",
+        headers: [...common, { key: "Content-Security-Policy", value: policy("'self'") }, { key: "X-Frame-Options", value: "SAMEORIGIN" }],
+      },
+      {
+        source: "/embed",
+        headers: [...common, { key: "Content-Security-Policy", value: policy("*") }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

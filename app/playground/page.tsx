@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listPresetIds, loadPreset } from "@/lib/lab/presets";
-import { exposableParams } from "@/lib/lab/controls";
-import { PlaygroundLab } from "@/components/lab/playground-lab";
+import { Playground } from "@/components/playground/playground";
 
 export const metadata: Metadata = { title: "Playground" };
 
@@ -43,7 +42,7 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: P
       </form>
       <div className="min-h-0 flex-1 p-2">
         {scenario ? (
-          <PlaygroundLab scenarioId={id} scenario={scenario} expose={exposableParams(scenario)} />
+          <Playground presetId={id} scenario={scenario} />
         ) : (
           <p role="alert" className="whitespace-pre-wrap p-6">
             {problem}

@@ -19,6 +19,8 @@ import { LabCharts } from "./charts/lab-charts";
 import { NarrationLive, NarrationLog } from "./panels/narration-log";
 import { RunSummary } from "./panels/run-summary";
 import { TracePanel } from "./panels/trace-panel";
+import { useLabChrome } from "@/components/share/lab-chrome";
+import { LabShareMenu } from "@/components/share/lab-share-menu";
 
 export interface LabAppProps {
   scenarioId: string;
@@ -33,7 +35,7 @@ export interface LabAppProps {
   initial?: Partial<LabSnapshot>;
 }
 
-const tabs: { id: LabView["panel"] | "events"; label: string }[] = [
+const allTabs: { id: LabView["panel"] | "events"; label: string }[] = [
   { id: "controls", label: "Settings" },
   { id: "faults", label: "Faults" },
   { id: "trace", label: "Trace" },
@@ -41,6 +43,9 @@ const tabs: { id: LabView["panel"] | "events"; label: string }[] = [
 
 function SidePanel({ onClose }: { onClose?: () => void }) {
   const lab = useLab();
+  const chrome = useLabChrome();
+  // Embeds may hide the trace tab, and read-only embeds the fault panel.
+  const tabs = allTabs.filter((t) => !(t.id === "trace" && chrome.hidden("trace")) && !(t.id === "faults" && chrome.options.readOnly));
   const panel = useLabState((s) => s.view.panel);
   const baseId = useId();
   const onKeyDown = (event: KeyboardEvent) => {
@@ -117,6 +122,7 @@ function LabLayout({ title, fill, height }: { title: string; fill: boolean; heig
   const selection = useLabState((s) => s.selection);
   const [drawer, setDrawer] = useState(false);
   const headingId = useId();
+  const chrome = useLabChrome();
 
   // Selecting a graph element on a phone opens the drawer on the fault panel.
   useEffect(() => {
@@ -131,7 +137,8 @@ function LabLayout({ title, fill, height }: { title: string; fill: boolean; heig
             <span className="mr-1.5 rounded bg-accent-soft px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-accent-strong">Lab</span>
             {title}
           </h3>
-          <button type="button" className="ml-auto rounded-md border border-line px-2.5 py-1 text-sm lg:hidden" onClick={() => setDrawer(true)} aria-expanded={drawer} data-testid="lab-drawer-open">
+          <div className="ml-auto">{!chrome.embedded && <LabShareMenu />}</div>
+          <button type="button" className={`rounded-md border border-line px-2.5 py-1 text-sm lg:hidden ${chrome.hidden("controls") ? "hidden" : ""}`} onClick={() => setDrawer(true)} aria-expanded={drawer} data-testid="lab-drawer-open">
             Controls
           </button>
         </div>
@@ -156,6 +163,7 @@ function LabLayout({ title, fill, height }: { title: string; fill: boolean; heig
           </div>
         </div>
         <aside
+          hidden={chrome.hidden("controls") || undefined}
           className={
             drawer
               ? "fixed inset-x-0 bottom-0 z-50 h-[70dvh] rounded-t-xl border-t border-line bg-surface shadow-2xl lg:static lg:z-auto lg:h-auto lg:w-[340px] lg:rounded-none lg:border-l lg:border-t-0 lg:shadow-none"
@@ -167,9 +175,11 @@ function LabLayout({ title, fill, height }: { title: string; fill: boolean; heig
           <SidePanel onClose={drawer ? () => setDrawer(false) : undefined} />
         </aside>
       </div>
-      <div className="h-[250px] shrink-0 overflow-x-auto border-t border-line bg-sunken p-2" tabIndex={0} aria-label="Charts (scroll sideways for more)">
-        <LabCharts />
-      </div>
+      {!chrome.hidden("charts") && (
+        <div className="h-[250px] shrink-0 overflow-x-auto border-t border-line bg-sunken p-2" tabIndex={0} aria-label="Charts (scroll sideways for more)" data-testid="lab-charts">
+          <LabCharts />
+        </div>
+      )}
       <NarrationLive />
     </section>
   );

@@ -5,6 +5,7 @@
  * (throttled); an invalid value is not applied and gets a message naming the problem.
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useLabChrome } from "@/components/share/lab-chrome";
 import { controlsFor, type ControlSpec } from "@/lib/lab/controls";
 import { applyEdits } from "@/lib/lab/edit-timeline";
 import { useLab, useLabState } from "../lab-context";
@@ -104,12 +105,18 @@ export function ParamControls() {
   const preset = useLabState((s) => s.preset);
   const edits = useLabState((s) => s.edits);
   const expose = useLabState((s) => s.expose);
-  const specs = useMemo(() => controlsFor(applyEdits(preset, edits), expose), [preset, edits, expose]);
+  const chrome = useLabChrome();
+  const specs = useMemo(() => controlsFor(applyEdits(preset, edits), expose), [preset, edits, expose]).filter((spec) => chrome.control(spec.path) !== "hidden");
   if (specs.length === 0) return <p className="text-sm text-muted">This lab has no settings to change; try injecting a fault instead.</p>;
   return (
     <div className="space-y-4">
       {specs.map((spec) =>
-        spec.type === "number" ? (
+        chrome.control(spec.path) === "locked" ? (
+          // Locked by an embed: shown, not changeable.
+          <fieldset key={spec.path} disabled className="opacity-70" data-testid={`locked-${spec.path}`}>
+            {spec.type === "number" ? <NumberControl spec={spec} /> : spec.type === "choice" ? <ChoiceControl spec={spec} /> : null}
+          </fieldset>
+        ) : spec.type === "number" ? (
           <NumberControl key={spec.path} spec={spec} />
         ) : spec.type === "choice" ? (
           <ChoiceControl key={spec.path} spec={spec} />

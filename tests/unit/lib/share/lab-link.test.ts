@@ -234,7 +234,7 @@ describe("share links: fuzzing", () => {
   );
   const withFault = baseState({ edits: { params: { "consumer.workers": 2 }, faults: [{ id: "f", origin: "learner", kind: "errors", target: "consumer", atMs: 10, durationMs: 100, rate: 0.5 }] } });
 
-  function setPath(root: unknown, path: (string | number)[], value: unknown): unknown {
+  function setPath(root: unknown, path: readonly (string | number)[], value: unknown): unknown {
     const copy = structuredClone(root) as Record<string | number, unknown>;
     let target: Record<string | number, unknown> = copy;
     for (const key of path.slice(0, -1)) {

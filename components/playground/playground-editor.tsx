@@ -1,0 +1,163 @@
+"use client";
+/**
+ * The playground editor: a palette of node kinds (drag onto the canvas, or "Add" from the keyboard),
+ * edges drawn by connecting handles, a side panel for the selected node with the validator's
+ * messages, delete, undo and redo (Ctrl/⌘+Z, Ctrl/⌘+Shift+Z or Ctrl+Y), then "Run as lab".
+ */
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
+import { Background, Controls, Handle, Position, ReactFlow, ReactFlowProvider, useReactFlow, type Connection, type Edge, type Node, type NodeProps, type NodeTypes } from "@xyflow/react";
+import { nodeKinds, type Scenario } from "@/simulations";
+import { addNode, commit, connect, designIssues, issuesOfNode, moveNode, redo, removeEdges, removeNodes, startHistory, undo, updateNode, type Design, type History } from "@/lib/playground/design";
+import { NodeInspector } from "./node-inspector";
+
+type DraftNode = Node<{ label: string; kind: string; bad: boolean }>;
+
+function DraftNodeView({ data, selected }: NodeProps<DraftNode>) {
+  return (
+    <div className={`min-w-[130px] rounded-lg border bg-surface px-3 py-2 text-sm shadow-sm ${selected ? "border-accent ring-2 ring-accent/40" : data.bad ? "border-warn" : "border-line"}`}>
+      <Handle type="target" position={Position.Left} />
+      <p className="font-semibold">{data.label}</p>
+      <p className="text-xs text-muted">{data.kind}</p>
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+const nodeTypes: NodeTypes = { draft: DraftNodeView };
+const DRAG_TYPE = "application/x-faultline-kind";
+
+function Canvas({ history, setHistory, selected, setSelected }: { history: History; setHistory: (f: (h: History) => History) => void; selected: string | null; setSelected: (id: string | null) => void }) {
+  const flow = useReactFlow();
+  const design = history.present;
+  const issues = useMemo(() => designIssues(design), [design]);
+  const nodes: DraftNode[] = design.scenario.nodes.map((n) => ({
+    id: n.id,
+    type: "draft",
+    position: design.positions[n.id] ?? { x: 0, y: 0 },
+    selected: n.id === selected,
+    data: { label: n.id, kind: n.kind, bad: issuesOfNode(design, issues, n.id).length > 0 },
+  }));
+  const edges: Edge[] = design.scenario.edges.map((e) => ({ id: `${e.from}->${e.to}`, source: e.from, target: e.to, markerEnd: { type: "arrowclosed" } as Edge["markerEnd"] }));
+  const apply = (f: (d: Design) => Design) => setHistory((h) => commit(h, f(h.present)));
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    const kind = event.dataTransfer.getData(DRAG_TYPE);
+    if (!kind || !nodeKinds[kind]) return;
+    apply((d) => addNode(d, kind, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })));
+  };
+  return (
+    <div className="h-full" onDrop={onDrop} onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = "copy"; }} data-testid="playground-canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onConnect={(c: Connection) => c.source && c.target && apply((d) => connect(d, c.source, c.target))}
+        onNodesDelete={(deleted) => apply((d) => removeNodes(d, deleted.map((n) => n.id)))}
+        onEdgesDelete={(deleted) => apply((d) => removeEdges(d, deleted.map((e) => e.id)))}
+        onNodeDragStop={(_e, node) => apply((d) => moveNode(d, node.id, node.position))}
+        onNodesChange={(changes) => {
+          for (const c of changes) if (c.type === "position" && c.position && c.dragging) setHistory((h) => ({ ...h, present: moveNode(h.present, c.id, c.position!) }));
+        }}
+        onNodeClick={(_e, node) => setSelected(node.id)}
+        onPaneClick={() => setSelected(null)}
+        deleteKeyCode={["Delete", "Backspace"]}
+        fitView
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <Controls />
+      </ReactFlow>
+    </div>
+  );
+}
+
+export function PlaygroundEditor({ initial, onRun }: { initial: Design; onRun: (scenario: Scenario) => void }) {
+  const [history, setHistoryState] = useState<History>(() => startHistory(initial));
+  const [selected, setSelected] = useState<string | null>(null);
+  const setHistory = useCallback((f: (h: History) => History) => setHistoryState(f), []);
+  const design = history.present;
+  const issues = useMemo(() => designIssues(design), [design]);
+  const node = design.scenario.nodes.find((n) => n.id === selected);
+  const apply = (f: (d: Design) => Design) => setHistory((h) => commit(h, f(h.present)));
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (target.closest("input, textarea, select")) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === "z") {
+        e.preventDefault();
+        setHistory(e.shiftKey ? redo : undo);
+      } else if (mod && e.key.toLowerCase() === "y") {
+        e.preventDefault();
+        setHistory(redo);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [setHistory]);
+
+  return (
+    <div className="grid h-full min-h-[600px] grid-cols-1 gap-2 md:grid-cols-[220px_1fr_300px]" data-testid="playground-editor">
+      <aside className="space-y-2 overflow-auto rounded-lg border border-line bg-surface p-2" aria-label="Node kinds">
+        <h2 className="text-sm font-semibold">Node kinds</h2>
+        <p className="text-xs text-muted">Drag onto the canvas, or press Add.</p>
+        {Object.entries(nodeKinds).map(([kind, entry]) => (
+          <div key={kind} draggable onDragStart={(e) => e.dataTransfer.setData(DRAG_TYPE, kind)} className="cursor-grab rounded border border-line p-2 text-xs" data-testid={`palette-${kind}`}>
+            <div className="flex items-center">
+              <span className="font-semibold">{kind}</span>
+              <button type="button" className="ml-auto rounded border border-line px-1.5" onClick={() => apply((d) => addNode(d, kind))} aria-label={`Add a ${kind}`} data-testid={`add-${kind}`}>
+                Add
+              </button>
+            </div>
+            <p className="mt-1 text-muted">{entry.summary}</p>
+          </div>
+        ))}
+      </aside>
+      <div className="flex min-h-[420px] flex-col rounded-lg border border-line">
+        <div className="flex flex-wrap items-center gap-2 border-b border-line bg-surface px-2 py-1.5 text-sm">
+          <button type="button" className="rounded border border-line px-2 py-0.5 disabled:opacity-50" onClick={() => setHistory(undo)} disabled={!history.past.length} aria-keyshortcuts="Control+Z" data-testid="undo">
+            Undo
+          </button>
+          <button type="button" className="rounded border border-line px-2 py-0.5 disabled:opacity-50" onClick={() => setHistory(redo)} disabled={!history.future.length} aria-keyshortcuts="Control+Shift+Z" data-testid="redo">
+            Redo
+          </button>
+          <span className="text-xs text-muted" role="status" data-testid="design-status">
+            {design.scenario.nodes.length} nodes, {design.scenario.edges.length} edges · {issues.length ? `${issues.length} problem${issues.length > 1 ? "s" : ""}` : "ready to run"}
+          </span>
+          <button type="button" className="ml-auto rounded-md bg-accent px-3 py-1 font-medium text-on-accent disabled:opacity-50" disabled={issues.length > 0} onClick={() => onRun(design.scenario)} data-testid="run-design">
+            Run as lab
+          </button>
+        </div>
+        <div className="min-h-0 flex-1">
+          <ReactFlowProvider>
+            <Canvas history={history} setHistory={setHistory} selected={selected} setSelected={setSelected} />
+          </ReactFlowProvider>
+        </div>
+      </div>
+      <aside className="space-y-3 overflow-auto rounded-lg border border-line bg-surface p-3 text-sm" aria-label="Selected node">
+        {node ? (
+          <NodeInspector key={node.id} node={node} issues={issuesOfNode(design, issues, node.id)} onChange={(n) => apply((d) => updateNode(d, node.id, n))} onDelete={() => { apply((d) => removeNodes(d, [node.id])); setSelected(null); }} />
+        ) : (
+          <p className="text-muted">Select a node to configure it. Connect nodes by dragging from the right handle of one to the left handle of another.</p>
+        )}
+        {issues.length > 0 && (
+          <details open={!node} className="text-xs">
+            <summary className="font-medium">All problems ({issues.length})</summary>
+            <ul className="mt-1 space-y-1" data-testid="design-issues">
+              {issues.slice(0, 30).map((i, k) => (
+                <li key={k}>
+                  <code>{i.path || "scenario"}</code>: {i.message}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <label className="block text-xs">
+          Title
+          <input className="mt-0.5 block w-full rounded border border-line bg-surface px-1.5 py-1" value={design.scenario.title} onChange={(e) => apply((d) => ({ ...d, scenario: { ...d.scenario, title: e.target.value } }))} data-testid="design-title" />
+        </label>
+      </aside>
+    </div>
+  );
+}

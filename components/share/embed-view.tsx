@@ -1,0 +1,111 @@
+"use client";
+/**
+ * `/embed?<options>#<state>`: the lab alone, for an instructor's iframe. Applies the embed options,
+ * posts `faultline:*` events to the parent page and obeys its play/pause/seek commands after a strict
+ * check (embed-protocol.ts). The rest of the site's chrome is covered and made inert.
+ */
+import { useEffect, useRef, useState } from "react";
+import type { LabController } from "@/lib/lab/lab-controller";
+import { parseEmbedQuery, type EmbedOptions } from "@/lib/share/embed-options";
+import { parseParentCommand, type EmbedEvent } from "@/lib/share/embed-protocol";
+import { LabIsland } from "@/components/lab/lab-island";
+import { LabChromeContext } from "./lab-chrome";
+import { LabErrorBoundary } from "./lab-error-boundary";
+import { LinkProblemNotice } from "./link-problem";
+import { SharedLabView, type FallbackLab } from "./shared-lab";
+import { useHashLink } from "./use-hash-link";
+
+function post(event: EmbedEvent) {
+  // Events carry no private data, so any embedding page may read them.
+  if (window.parent !== window) window.parent.postMessage(event, "*");
+}
+
+/** Wires a controller to the parent page and the embed options; returns the cleanup. */
+function connect(controller: LabController, options: EmbedOptions, title: string): () => void {
+  const { store } = controller;
+  let readySent = false;
+  let learnerFaults = store.getState().edits.faults.filter((f) => f.origin === "learner").length;
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (!readySent && state.status === "ready") {
+      readySent = true;
+      post({ type: "faultline:ready", timeMs: state.timeMs, title });
+      if (options.loop && state.timeMs < options.loop.fromMs) controller.seek(options.loop.fromMs);
+      if (options.autoplay) controller.play();
+    }
+    if (state.playing !== previous.playing) post({ type: state.playing ? "faultline:played" : "faultline:paused", timeMs: state.timeMs });
+    const faults = state.edits.faults.filter((f) => f.origin === "learner");
+    if (faults.length > learnerFaults) {
+      const f = faults[faults.length - 1];
+      post({ type: "faultline:fault-injected", timeMs: state.timeMs, fault: { kind: f.kind, target: f.target } });
+    }
+    learnerFaults = faults.length;
+    if (options.loop && state.playing && state.timeMs >= options.loop.toMs) controller.seek(options.loop.fromMs);
+  });
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== window.parent) return;
+    const command = parseParentCommand(event.data);
+    if (!command) return;
+    if (command.type === "faultline:play") controller.play();
+    else if (command.type === "faultline:pause") controller.pause();
+    else controller.seek(command.timeMs);
+  };
+  window.addEventListener("message", onMessage);
+  return () => {
+    unsubscribe();
+    window.removeEventListener("message", onMessage);
+  };
+}
+
+export function EmbedView({ fallback }: { fallback: FallbackLab }) {
+  const link = useHashLink();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [options, setOptions] = useState<EmbedOptions | null>(null);
+  const cleanup = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    setOptions(parseEmbedQuery(window.location.search).options);
+    // Cover the site's header and footer: an embed shows the lab alone.
+    const root = rootRef.current;
+    const others = [...document.body.children].filter((el) => root && !el.contains(root)) as HTMLElement[];
+    for (const el of others) el.inert = true;
+    const observer = new ResizeObserver(() => post({ type: "faultline:resize", heightPx: Math.ceil(root?.scrollHeight ?? 0) }));
+    if (root) observer.observe(root);
+    return () => {
+      observer.disconnect();
+      for (const el of others) el.inert = false;
+      cleanup.current?.();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!options?.theme) return;
+    document.documentElement.dataset.theme = options.theme;
+  }, [options]);
+
+  const onReady = (controller: LabController) => {
+    cleanup.current?.();
+    cleanup.current = connect(controller, options ?? parseEmbedQuery(window.location.search).options, controller.store.getState().title);
+  };
+
+  return (
+    <div ref={rootRef} className="fixed inset-0 z-[100] overflow-auto bg-bg p-1" data-testid="embed-root">
+      {options && link.status !== "reading" && (
+        <LabChromeContext.Provider value={{ embedded: true, options }}>
+          <LabErrorBoundary>
+            {link.status === "decoded" && link.result.ok ? (
+              <SharedLabView state={link.result.state} notes={[]} onController={onReady} />
+            ) : (
+              <div className="flex h-full flex-col gap-2">
+                {link.status === "decoded" && !link.result.ok && <LinkProblemNotice problem={link.result.problem} fallbackLabel="" />}
+                {link.status === "none" && <p className="text-sm text-muted">This embed has no lab in its link; showing a default lab.</p>}
+                <div className="min-h-[600px] flex-1">
+                  <LabIsland eager fill {...fallback} onReady={onReady} />
+                </div>
+              </div>
+            )}
+          </LabErrorBoundary>
+        </LabChromeContext.Provider>
+      )}
+    </div>
+  );
+}
