@@ -20,7 +20,7 @@ export default function HomePage() {
       <section className="mx-auto grid max-w-6xl items-center gap-12 px-4 pb-16 pt-14 sm:px-6 md:pt-20 lg:grid-cols-[1.1fr_1fr] lg:gap-16">
         <div>
           <p className="text-sm font-semibold uppercase tracking-[0.12em] text-accent">An interactive course in software architecture</p>
-          <h1 className="mt-4 font-serif text-5xl font-semibold leading-[1.05] tracking-tight text-balance sm:text-6xl">
+          <h1 className="mt-4 font-serif text-[2.6rem] font-semibold leading-[1.05] tracking-tight text-balance sm:text-6xl">
             Learn architecture by breaking it.
           </h1>
           <p className="mt-6 max-w-xl text-lg leading-relaxed text-muted sm:text-xl">
