@@ -10,9 +10,9 @@ import { serverKind, serverSchema } from "./server/server";
 import { loadBalancerKind, loadBalancerSchema } from "./load-balancer/load-balancer";
 import { cacheKind, cacheSchema } from "./cache/cache";
 import { replicatedDatabaseKind, replicatedDatabaseSchema } from "./database/replicated-database";
-import { brokerKind, brokerSchema } from "./broker/broker";
+import { brokerKind, brokerSchema, checkBroker } from "./broker/broker";
 import { consumerKind, consumerSchema } from "./broker/consumer";
-import { sagaKind, sagaSchema } from "./saga/saga";
+import { checkSaga, sagaKind, sagaSchema } from "./saga/saga";
 import { outboxKind, outboxSchema } from "./saga/outbox";
 import { clientKind, clientSchema } from "./resilience/client";
 import { circuitBreakerKind, circuitBreakerNodeSchema } from "./resilience/circuit-breaker";
@@ -66,9 +66,9 @@ export const nodeKinds: Record<string, KindEntry> = {
   "replicated-database": entry(replicatedDatabaseSchema, replicatedDatabaseKind, { outgoing: { min: 2, max: 64 }, acceptsIncoming: true, summary: "Routes writes to a primary and reads to asynchronously updated replicas; fails over when the primary dies." }),
   client: entry(clientSchema, clientKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "A dependency's client library: timeouts, deadline, retries with backoff and jitter, retry budget, hedging, connection pool." }),
   "circuit-breaker": entry(circuitBreakerNodeSchema, circuitBreakerKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Stops calling a failing dependency: closed, open (fail fast), half-open (probe)." }),
-  broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),
+  broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, check: checkBroker as KindEntry["check"], summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),
   consumer: entry(consumerSchema, consumerKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Takes messages from a broker with a prefetch limit, processes and acknowledges them." }),
-  saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
+  saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, check: checkSaga as KindEntry["check"], summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
   outbox: entry(outboxSchema, outboxKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Commits a state change and publishes its event through an outbox relay (or a lossy dual write)." }),
   "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),
   "rate-limit-store": entry(rateLimitStoreSchema, rateLimitStoreKind, { outgoing: { min: 0, max: 0 }, acceptsIncoming: false, summary: "The shared counter behind a fleet of rate limiters: shared, split locally, or synced periodically." }),

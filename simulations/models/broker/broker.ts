@@ -48,6 +48,7 @@ import { LatencyHistogram, RunningMean, TimeWeighted } from "../../engine/stats"
 import { distSchema, kebabId } from "../../scenario/common";
 import { array, boolean, literal, nullable, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
 import type { EdgeRuntime, NodeKind, NodeMetrics, Reply, Request, SimNode } from "../../runtime/model";
+import type { KindCheckContext } from "../registry";
 import { hashInt } from "../load-balancer/hash-ring";
 import { Fifo, round } from "../shared";
 import { MAX_VISIBILITY_MS, isMessageConsumer, isMessageStore, type Delivery, type MessageConsumer, type MessageStore } from "./protocol";
@@ -96,6 +97,20 @@ export const brokerSchema = object(
   },
 );
 export type BrokerSpec = Infer<typeof brokerSchema>;
+
+/**
+ * Validation across the scenario: a dead-letter target must be another broker node, since only a
+ * message store can take the moved message; anything else is refused with the field path.
+ */
+export function checkBroker(spec: BrokerSpec, context: KindCheckContext): void {
+  const dlq = spec.deadLetterTo;
+  if (dlq === undefined || dlq === null) return;
+  const path = `${context.path}.deadLetterTo`;
+  const target = context.nodes.get(dlq);
+  if (!target) context.issues.push({ path, message: `${path} "${dlq}" names no node; it must be the id of a broker node (the dead-letter queue)` });
+  else if (dlq === spec.id) context.issues.push({ path, message: `${path} "${dlq}" is this broker itself; dead-letter to a different broker node` });
+  else if (target.kind !== "broker") context.issues.push({ path, message: `${path} "${dlq}" is a ${target.kind}, not a broker; a dead-letter queue must be a broker node` });
+}
 
 const READY = 0;
 const INFLIGHT = 1;

@@ -38,6 +38,7 @@ import { LatencyHistogram } from "../../engine/stats";
 import { distSchema, kebabId } from "../../scenario/common";
 import { array, boolean, literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
 import type { EdgeRuntime, NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import type { KindCheckContext } from "../registry";
 import { Fifo, round } from "../shared";
 
 const ratio = (title: string) => number({ min: 0, max: 1, title, uiStep: 0.01, default: 0 });
@@ -73,6 +74,25 @@ export const sagaSchema = object(
   },
 );
 export type SagaSpec = Infer<typeof sagaSchema>;
+
+/**
+ * Validation across the scenario: every step must reach its participant over an outgoing edge (the
+ * edge to its `service`, or edge i when the step names none), so a typo is refused with the step's
+ * field path instead of failing while the run is built.
+ */
+export function checkSaga(spec: SagaSpec, context: KindCheckContext): void {
+  const targets = new Set(context.outgoing.map((e) => e.to));
+  spec.steps.forEach((step, i) => {
+    if (step.service !== undefined) {
+      if (!targets.has(step.service)) {
+        const known = context.nodes.has(step.service) ? `there is no edge from "${spec.id}" to it` : "no node has that id";
+        context.issues.push({ path: `${context.path}.steps[${i}].service`, message: `${context.path}.steps[${i}].service "${step.service}" must be the target of one of "${spec.id}"'s outgoing edges: ${known}` });
+      }
+    } else if (i >= context.outgoing.length) {
+      context.issues.push({ path: `${context.path}.steps[${i}]`, message: `${context.path}.steps[${i}] ("${step.name}") names no service, so it uses outgoing edge ${i}, but "${spec.id}" has only ${context.outgoing.length}` });
+    }
+  });
+}
 
 interface SagaRun {
   request: Request;
