@@ -37,7 +37,7 @@ function NumberControl({ spec }: { spec: Extract<ControlSpec, { type: "number" }
     };
     if (timer.current) clearTimeout(timer.current);
     if (immediate) apply();
-    else timer.current = setTimeout(apply, 120);
+    else timer.current = setTimeout(apply, 60);
   };
 
   return (

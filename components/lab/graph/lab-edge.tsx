@@ -13,13 +13,14 @@ export type LabEdgeData = { index: number; edgeId: string } & Record<string, unk
 export function LabEdge({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<Edge<LabEdgeData>>) {
   const index = data?.index ?? 0;
   const edgeId = data?.edgeId ?? id;
-  const stat = useLabState((s) => s.edgeStats[index]);
+  // Primitives, so an edge re-renders only when its numbers change (not on every frame).
+  const rate = useLabState((s) => s.edgeStats[index]?.ratePerSec ?? 0);
+  const failShare = useLabState((s) => Math.round((s.edgeStats[index]?.failShare ?? 0) * 100) / 100);
   const partitioned = useLabState((s) => s.partitioned.includes(edgeId));
   const reduced = useReducedMotion();
   const curve = edgeCurve(sourceX, sourceY, targetX, targetY);
   const [lx, ly] = pointOnCurve(curve, 0.5);
-  const rate = stat?.ratePerSec ?? 0;
-  const failing = (stat?.failShare ?? 0) >= 0.1 && rate > 0;
+  const failing = failShare >= 0.1 && rate > 0;
   const width = reduced ? 1.5 + Math.min(6, Math.log10(1 + rate) * 2) : 1.5;
   return (
     <>
@@ -44,7 +45,7 @@ export function LabEdge({ id, sourceX, sourceY, targetX, targetY, data, selected
               <span>✂ partitioned</span>
             ) : (
               <span>
-                ≈{rate}/s{failing && <span> · ⚠ {Math.round((stat?.failShare ?? 0) * 100)}% fail</span>}
+                ≈{rate}/s{failing && <span> · ⚠ {Math.round(failShare * 100)}% fail</span>}
               </span>
             )}
           </div>

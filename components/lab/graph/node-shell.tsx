@@ -5,6 +5,7 @@
  */
 import { Handle, Position } from "@xyflow/react";
 import { useCallback, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { useLab, useLabState } from "../lab-context";
 import type { NodeGauges } from "@/simulations";
 import { activeFaultsOn } from "@/lib/lab/lab-controller";
@@ -19,7 +20,8 @@ export interface LabNodeData extends Record<string, unknown> {
 
 export function NodeShell({ id, data, icon, children }: { id: string; data: LabNodeData; icon: ReactNode; children: (g: ReadGauges, raw: NodeGauges) => ReactNode }) {
   const lab = useLab();
-  const gauges = useLabState((s) => s.gauges[id]);
+  // Shallow-compared: a frame replaces the gauges object, but a node re-renders only when its values change.
+  const gauges = useLabState(useShallow((s) => s.gauges[id] ?? {}));
   const selected = useLabState((s) => s.selection?.type === "node" && s.selection.id === id);
   const faultCount = useLabState((s) => activeFaultsOn(s, id).length);
   const g = readGauges(gauges);
