@@ -78,16 +78,20 @@ export const rateLimitStoreKind: NodeKind<RateLimitStoreSpec> = {
       return bucket;
     };
 
+    // The true balance (`shared`) is debited at each admission, so refills are capped on the real
+    // count; members only learn it at a sync, when the snapshot is taken and their counts reset.
     const sync = () => {
       syncs++;
-      for (const counts of pending) {
-        for (const [key, n] of counts) {
-          const bucket = bucketOf(shared, key, rate, burst);
-          bucket.refill(sim.now);
-          bucket.tokens -= n;
+      for (const [key, bucket] of shared) {
+        bucket.refill(sim.now);
+        for (const view of local) {
+          const seen = new TokenBucket(rate, burst);
+          seen.refill(sim.now);
+          seen.tokens = bucket.tokens;
+          view.set(key, seen);
         }
-        counts.clear();
       }
+      for (const counts of pending) counts.clear();
       sim.schedule(syncMs, sync, BACKGROUND_PRIORITY);
     };
 
@@ -115,16 +119,17 @@ export const rateLimitStoreKind: NodeKind<RateLimitStoreSpec> = {
           const bucket = bucketOf(local[member], key, rate / n, Math.max(1, burst / n));
           return bucket.tryAcquire(nowMs) ? true : bucket.retryAfterMs(nowMs);
         }
-        // synced: the store's state as of the last sync, minus this member's own admissions since.
+        // synced: each member's view is the true balance at the last sync, refilled since and debited
+        // only by its own admissions (the others' are invisible until the next sync).
         const bucket = bucketOf(shared, key, rate, burst);
-        bucket.refill(nowMs);
-        const mine = pending[member].get(key) ?? 0;
-        const available = bucket.tokens - mine;
-        if (available >= 1 - 1e-9) {
-          pending[member].set(key, mine + 1);
+        const seen = bucketOf(local[member], key, rate, burst);
+        if (seen.tryAcquire(nowMs)) {
+          pending[member].set(key, (pending[member].get(key) ?? 0) + 1);
+          bucket.refill(nowMs);
+          bucket.tokens -= 1;
           return true;
         }
-        return ((1 - available) * 1000) / rate;
+        return seen.retryAfterMs(nowMs);
       },
       counted(ok, nowMs) {
         if (ok) {
