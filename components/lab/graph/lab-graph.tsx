@@ -5,7 +5,7 @@
  * for its fault menu; click an edge to select it for a partition; click a particle to open its trace.
  */
 import { Controls, ReactFlow, ReactFlowProvider, useNodesState, useReactFlow, useStore, type Edge, type Node } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Scenario } from "@/simulations";
 import { layeredLayout } from "@/lib/lab/layout";
 import { useLab, useLabState, useReducedMotion } from "../lab-context";
@@ -43,11 +43,25 @@ function FitOnResize() {
   return null;
 }
 
+/** The site's theme (`<html data-theme>`), so xyflow's own controls match it. */
+function useDocumentTheme(): "light" | "dark" {
+  const [theme, setTheme] = useState<"light" | "dark">("light");
+  useEffect(() => {
+    const read = () => setTheme(document.documentElement.dataset.theme === "dark" ? "dark" : "light");
+    read();
+    const observer = new MutationObserver(read);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    return () => observer.disconnect();
+  }, []);
+  return theme;
+}
+
 function Graph({ scenario, interactive }: { scenario: Scenario; interactive: boolean }) {
   const lab = useLab();
   const initial = useMemo(() => buildGraph(scenario), [scenario]);
   const [nodes, , onNodesChange] = useNodesState(initial.nodes);
   const reduced = useReducedMotion();
+  const colorMode = useDocumentTheme();
   const particles = useRef<ParticleHandle>(null);
   const selectedEdge = useLabState((s) => (s.selection?.type === "edge" ? s.selection.index : -1));
   const edges = useMemo(() => initial.edges.map((e) => ({ ...e, selected: e.data?.index === selectedEdge })), [initial.edges, selectedEdge]);
@@ -66,6 +80,7 @@ function Graph({ scenario, interactive }: { scenario: Scenario; interactive: boo
     <ReactFlow
       nodes={nodes}
       edges={edges}
+      colorMode={colorMode}
       nodeTypes={labNodeTypes}
       edgeTypes={labEdgeTypes}
       onNodesChange={interactive ? onNodesChange : undefined}
