@@ -1,14 +1,12 @@
 import type { ReactNode } from "react";
 import { TargetIcon } from "@/components/ui/icons";
+import { describeGoal, type Goal } from "@/lib/lab/goals";
+import { loadPreset } from "@/lib/lab/presets";
+import { ChallengeLab } from "./challenge-lab";
 import { WidgetPlaceholder } from "./lab-placeholder";
 
 /** One goal a challenge run is checked against. */
-export interface ChallengeGoal {
-  /** Path in the runner's JSON output, e.g. "latencyMs.p99". */
-  metric: string;
-  atMost?: number;
-  atLeast?: number;
-}
+export type ChallengeGoal = Goal;
 
 /** Props of `<Challenge>` (content/README.md). */
 export interface ChallengeProps {
@@ -20,18 +18,20 @@ export interface ChallengeProps {
   children?: ReactNode;
 }
 
-function describeGoal(goal: ChallengeGoal): string {
-  const bounds = [goal.atLeast !== undefined ? `at least ${goal.atLeast}` : null, goal.atMost !== undefined ? `at most ${goal.atMost}` : null].filter(Boolean);
-  return `${goal.metric} ${bounds.join(" and ") || "reported"}`;
-}
-
 /**
- * A challenge: the task (children), the goals in metrics, and a placeholder for the lab that
- * will check a run against them (owned by components/lab/). Server-safe.
+ * A challenge: the task (children) and its goals rendered on the server (readable without
+ * JavaScript), then a compact lab with only the exposed controls and a "Check" button that runs the
+ * learner's version headless and checks every goal on the report.
  */
-export function Challenge({ id, title, scenario, goals, children }: ChallengeProps) {
+export function Challenge({ id, title, scenario, expose, goals, children }: ChallengeProps) {
+  let preset = null;
+  try {
+    preset = loadPreset(scenario);
+  } catch {
+    preset = null;
+  }
   return (
-    <section id={`challenge-${id}`} aria-labelledby={`challenge-${id}--heading`} className="rounded-2xl border border-line bg-surface px-6 py-5 shadow-sm">
+    <section id={`challenge-${id}`} aria-labelledby={`challenge-${id}--heading`} className="rounded-2xl border border-line bg-surface px-6 py-5 shadow-sm" data-challenge={id}>
       <p className="flex items-center gap-2 text-xs font-semibold uppercase tracking-[0.08em] text-accent">
         <TargetIcon className="size-4" />
         Challenge
@@ -40,21 +40,23 @@ export function Challenge({ id, title, scenario, goals, children }: ChallengePro
         {title}
       </h3>
       <div className="[&>*]:mt-3">{children}</div>
-      {goals.length > 0 ? (
-        <div className="mt-4">
-          <p className="text-sm font-semibold">Goals</p>
-          <ul className="mt-1 !list-none !pl-0 text-sm">
-            {goals.map((goal) => (
-              <li key={goal.metric} className="font-mono text-[0.85rem] text-muted">
-                {describeGoal(goal)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <div className="mt-4">
-        <WidgetPlaceholder kind="Challenge lab" title={title} scenario={scenario} heightPx={360} />
-      </div>
+      {preset ? (
+        <ChallengeLab id={id} title={title} scenarioId={scenario} scenario={preset} expose={expose ?? []} goals={goals} />
+      ) : (
+        <>
+          <div className="mt-4">
+            <p className="text-sm font-semibold">Goals</p>
+            <ul className="mt-1 !list-none !pl-0 text-sm">
+              {goals.map((goal) => (
+                <li key={goal.metric}>{describeGoal(goal)}</li>
+              ))}
+            </ul>
+          </div>
+          <div className="mt-4">
+            <WidgetPlaceholder kind="Challenge lab" title={title} scenario={scenario} heightPx={360} />
+          </div>
+        </>
+      )}
     </section>
   );
 }
