@@ -14,13 +14,13 @@ import { labNodeTypes, nodeTypeFor } from "./node-types";
 import type { LabNodeData } from "./node-shell";
 import { ParticleCanvas, type ParticleHandle } from "./particle-canvas";
 
-export function buildGraph(scenario: Scenario): { nodes: Node<LabNodeData>[]; edges: Edge<LabEdgeData>[] } {
+export function buildGraph(scenario: Scenario, interactive = true): { nodes: Node<LabNodeData>[]; edges: Edge<LabEdgeData>[] } {
   const positions = layeredLayout(scenario);
   const nodes = scenario.nodes.map((n) => ({
     id: n.id,
     type: nodeTypeFor(n.kind),
     position: { x: positions[n.id].x, y: positions[n.id].y },
-    data: { kind: n.kind, hasIncoming: scenario.edges.some((e) => e.to === n.id), hasOutgoing: scenario.edges.some((e) => e.from === n.id) },
+    data: { kind: n.kind, interactive, hasIncoming: scenario.edges.some((e) => e.to === n.id), hasOutgoing: scenario.edges.some((e) => e.from === n.id) },
   }));
   const edges = scenario.edges.map((e, index) => {
     const edgeId = e.id ?? `${e.from}->${e.to}`;
@@ -58,7 +58,7 @@ function useDocumentTheme(): "light" | "dark" {
 
 function Graph({ scenario, interactive }: { scenario: Scenario; interactive: boolean }) {
   const lab = useLab();
-  const initial = useMemo(() => buildGraph(scenario), [scenario]);
+  const initial = useMemo(() => buildGraph(scenario, interactive), [scenario, interactive]);
   const [nodes, , onNodesChange] = useNodesState(initial.nodes);
   const reduced = useReducedMotion();
   const colorMode = useDocumentTheme();
@@ -86,6 +86,7 @@ function Graph({ scenario, interactive }: { scenario: Scenario; interactive: boo
       onNodesChange={interactive ? onNodesChange : undefined}
       nodesDraggable={interactive}
       nodesConnectable={false}
+      nodesFocusable={interactive}
       elementsSelectable={interactive}
       edgesFocusable={interactive}
       onNodeClick={interactive ? (_e, node) => lab.select({ type: "node", id: node.id }) : undefined}

@@ -8,7 +8,8 @@ import { useCallback, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useLab, useLabState } from "../lab-context";
 import type { NodeGauges } from "@/simulations";
-import { activeFaultsOn } from "@/lib/lab/lab-controller";
+// edit-timeline, not lab-controller: static diagrams use these nodes without the simulation bundle.
+import { isFaultActive } from "@/lib/lab/edit-timeline";
 import { describeGauges, readGauges, type ReadGauges } from "./node-gauges";
 import { NodeFaultMenu } from "./node-fault-menu";
 
@@ -16,6 +17,8 @@ export interface LabNodeData extends Record<string, unknown> {
   kind: string;
   hasIncoming: boolean;
   hasOutgoing: boolean;
+  /** False in static diagrams: no focus, no fault menu. */
+  interactive?: boolean;
 }
 
 export function NodeShell({ id, data, icon, children }: { id: string; data: LabNodeData; icon: ReactNode; children: (g: ReadGauges, raw: NodeGauges) => ReactNode }) {
@@ -23,7 +26,8 @@ export function NodeShell({ id, data, icon, children }: { id: string; data: LabN
   // Shallow-compared: a frame replaces the gauges object, but a node re-renders only when its values change.
   const gauges = useLabState(useShallow((s) => s.gauges[id] ?? {}));
   const selected = useLabState((s) => s.selection?.type === "node" && s.selection.id === id);
-  const faultCount = useLabState((s) => activeFaultsOn(s, id).length);
+  const faultCount = useLabState((s) => s.edits.faults.filter((f) => f.target === id && isFaultActive(f, s.timeMs)).length);
+  const interactive = data.interactive !== false;
   const g = readGauges(gauges);
   const ref = useRef<HTMLDivElement>(null);
   const status = g.crashed ? "crashed" : g.degraded || faultCount > 0 ? "degraded" : "ok";
@@ -44,13 +48,13 @@ export function NodeShell({ id, data, icon, children }: { id: string; data: LabN
   return (
     <div
       ref={ref}
-      role="button"
-      tabIndex={0}
-      aria-expanded={selected}
-      aria-label={`${describeGauges(id, data.kind, g)}. Press Enter for faults.`}
+      role={interactive ? "button" : undefined}
+      tabIndex={interactive ? 0 : undefined}
+      aria-expanded={interactive ? selected : undefined}
+      aria-label={interactive ? `${describeGauges(id, data.kind, g)}. Press Enter for faults.` : undefined}
       data-testid={`lab-node-${id}`}
       data-status={status}
-      onKeyDown={onKeyDown}
+      onKeyDown={interactive ? onKeyDown : undefined}
       className={[
         "lab-node relative w-[168px] rounded-lg border bg-surface text-fg shadow-sm outline-none transition-colors",
         "focus-visible:ring-2 focus-visible:ring-accent focus-visible:ring-offset-2 focus-visible:ring-offset-bg",
@@ -74,7 +78,7 @@ export function NodeShell({ id, data, icon, children }: { id: string; data: LabN
         {children(g, gauges ?? {})}
       </div>
       {data.hasOutgoing && <Handle type="source" position={Position.Right} isConnectable={false} className="!h-2 !w-2 !border-0 !bg-faint" />}
-      {selected && <NodeFaultMenu nodeId={id} crashed={g.crashed} onClose={() => { lab.select(null); ref.current?.focus(); }} />}
+      {selected && interactive && <NodeFaultMenu nodeId={id} crashed={g.crashed} onClose={() => { lab.select(null); ref.current?.focus(); }} />}
     </div>
   );
 }

@@ -1,0 +1,44 @@
+/**
+ * A controller for drawings that never simulate (<Diagram>): the same store shape the lab's node
+ * and edge components read, with every action a no-op and no port, so a diagram shares the lab's
+ * drawing code without loading the worker or the simulation engine.
+ */
+import { createLabStore, type LabStoreInit } from "@/lib/stores/lab-store";
+import type { LabController } from "./lab-controller";
+
+export function createStaticLabController(init: LabStoreInit): LabController {
+  const store = createLabStore(init);
+  store.setState({ status: "ready" });
+  const noop = () => {};
+  return {
+    store,
+    play: noop,
+    pause: noop,
+    togglePlay: noop,
+    step: noop,
+    seek: noop,
+    setSpeed: noop,
+    reset: noop,
+    setSeed: noop,
+    setParam: () => "A diagram cannot change.",
+    injectFault: noop,
+    recover: noop,
+    changeFault: () => "A diagram cannot change.",
+    removeFault: noop,
+    fastForward: noop,
+    cancel: noop,
+    select: noop,
+    openTrace: async () => null,
+    closeTrace: noop,
+    setMotion: noop,
+    setView: noop,
+    runHeadless: () => Promise.reject(new Error("A diagram does not simulate.")),
+    onHops: () => noop,
+    getSnapshot: () => {
+      const s = store.getState();
+      return { scenarioId: s.scenarioId, scenario: s.preset, edits: s.edits, seed: s.seed, timeMs: 0, view: { ...s.view, speed: s.speed, motion: s.motion } };
+    },
+    restore: noop,
+    dispose: noop,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The chapter widgets bound to the simulation: <Predict> (guess, headless run, measured value),
+ * <Challenge> (fails as shipped, passes after changing an exposed control, remembered) and
+ * <Diagram> (a static drawing with the lab's node components and a text list).
+ */
+import { expect, test } from "@playwright/test";
+
+test("a Predict in a chapter accepts a guess and shows the measured value", async ({ page }) => {
+  await page.goto("/learn/autoscaling-capacity");
+  const predict = page.locator('[data-predict="autoscaling/hpa"]').first();
+  await predict.scrollIntoViewIfNeeded();
+  const answered = page.evaluate(
+    () => new Promise<unknown>((resolve) => window.addEventListener("faultline:prediction-answered", (e) => resolve((e as CustomEvent).detail), { once: true })),
+  );
+  await predict.getByLabel(/Your guess \(replicas\)/).fill("5");
+  await predict.getByRole("button", { name: "Lock in my guess" }).click();
+  await expect(predict.getByTestId("predict-measured")).toHaveText(/^\d+(\.\d+)? replicas$/, { timeout: 30_000 });
+  await expect(predict.getByTestId("predict-result")).toContainText(/Your guess (was|matches)/);
+  const detail = (await answered) as { scenario: string; metric: string; guess: number; measured: number };
+  expect(detail).toMatchObject({ scenario: "autoscaling/hpa", metric: "nodes.pool.finalInstances", guess: 5 });
+  expect(detail.measured).toBeGreaterThan(0);
+});
+
+test("a Challenge fails as shipped and passes after changing an exposed control", async ({ page }) => {
+  await page.goto("/learn/bulkheads-and-load-shedding");
+  await page.evaluate(() => localStorage.removeItem("faultline:challenge:size-the-queue"));
+  const challenge = page.locator("#challenge-size-the-queue");
+  await challenge.scrollIntoViewIfNeeded();
+  await expect(challenge.getByTestId("lab")).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+  const check = challenge.getByTestId("challenge-check");
+  await check.click();
+  await expect(challenge.getByTestId("challenge-result")).toContainText(/not met yet/, { timeout: 30_000 });
+  await expect(challenge.getByTestId("challenge-goal").first()).toHaveAttribute("data-passed", "false");
+  await expect(challenge.getByTestId("challenge-goal").first()).toContainText(/P99 latency must be at most 350 ms — measured [\d.,]+ (ms|s)/);
+  // The exposed control lives in the compact lab's settings (a drawer on narrow screens).
+  const drawer = challenge.getByTestId("lab-drawer-open");
+  if (await drawer.isVisible()) await drawer.click();
+  const capacity = challenge.getByTestId("control-api.queueCapacity").getByRole("spinbutton");
+  await capacity.fill("10");
+  await capacity.press("Enter");
+  await check.click();
+  await expect(challenge.getByTestId("challenge-result")).toContainText(/goals met/, { timeout: 30_000 });
+  await expect(challenge.getByTestId("challenge-goal")).toHaveCount(2);
+  for (const goal of await challenge.getByTestId("challenge-goal").all()) await expect(goal).toHaveAttribute("data-passed", "true");
+  await expect(challenge.getByTestId("challenge-solved")).toBeVisible();
+  await page.reload();
+  await expect(page.locator("#challenge-size-the-queue").getByTestId("challenge-solved")).toBeVisible();
+});
+
+test("a Diagram renders the preset's nodes without a worker", async ({ page }) => {
+  await page.goto("/learn/message-queues");
+  const diagram = page.getByTestId("diagram").first();
+  await diagram.scrollIntoViewIfNeeded();
+  await expect(diagram).toHaveAttribute("aria-label", /^Diagram: /);
+  await expect(diagram.locator(".lab-node").first()).toBeVisible({ timeout: 20_000 });
+  const drawn = await diagram.locator(".lab-node").count();
+  const listed = await diagram.getByTestId("diagram-text").getByRole("list", { name: "Nodes" }).getByRole("listitem").count();
+  expect(drawn).toBe(listed);
+  expect(drawn).toBeGreaterThan(1);
+  await expect(diagram.getByTestId("diagram-text")).toContainText(/ to /);
+  // Nothing in the drawing takes focus (it is hidden from assistive technology; the list is the text).
+  expect(await diagram.locator("[tabindex='0']").count()).toBe(0);
+});
