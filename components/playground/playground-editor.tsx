@@ -39,6 +39,12 @@ function Canvas({ history, setHistory, selected, setSelected }: { history: Histo
   }));
   const edges: Edge[] = design.scenario.edges.map((e) => ({ id: `${e.from}->${e.to}`, source: e.from, target: e.to, markerEnd: { type: "arrowclosed" } as Edge["markerEnd"] }));
   const apply = (f: (d: Design) => Design) => setHistory((h) => commit(h, f(h.present)));
+  const count = design.scenario.nodes.length;
+  // Keep every node in view as the design grows or shrinks.
+  useEffect(() => {
+    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.25, maxZoom: 1 }));
+    return () => cancelAnimationFrame(id);
+  }, [count, flow]);
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     const kind = event.dataTransfer.getData(DRAG_TYPE);

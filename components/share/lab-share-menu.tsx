@@ -76,7 +76,7 @@ export function LabShareMenu() {
         Share
       </button>
       {open && (
-        <div id={menuId} className="absolute right-0 top-full z-40 mt-1 w-72 space-y-2 rounded-lg border border-line bg-surface p-2 shadow-xl" data-testid="share-panel">
+        <div id={menuId} className="absolute right-0 top-full z-40 mt-1 w-72 space-y-2 max-sm:fixed max-sm:inset-x-2 max-sm:w-auto rounded-lg border border-line bg-surface p-2 shadow-xl" data-testid="share-panel">
           <CopyLinkButton />
           <button type="button" className={item} onClick={() => { setEmbedState(linkState()); setOpen(false); }} data-testid="open-embed">
             Embed…

@@ -1,6 +1,6 @@
 /**
  * The postMessage API between an embedded lab (`/embed`) and the page around it. Documented in
- * content/README.md#embedding-labs.
+ * lib/share/README.md (embedding labs).
  *
  * The lab posts events to `window.parent`, every one `{ type: "faultline:<name>", ... }`:
  * `faultline:ready`, `faultline:resize` (`heightPx`, for auto-resizing iframes), `faultline:played`,
