@@ -4,20 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import Ajv2020 from "ajv/dist/2020";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { scenarioJsonSchema, validateScenario } from "@/simulations";
+import { listPresetFiles } from "../../../helpers/presets";
 
-const root = path.resolve(import.meta.dirname, "../../../..");
-const presets: string[] = [];
-const walk = (d: string) => {
-  for (const name of readdirSync(d)) {
-    const p = path.join(d, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (name.endsWith(".json")) presets.push(p);
-  }
-};
-walk(path.join(root, "content/scenarios"));
+const presets = listPresetFiles();
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 const validateJson = ajv.compile(scenarioJsonSchema());
