@@ -8,7 +8,8 @@ import type { Scenario } from "@/simulations";
 import { createLabController, type LabController, type LabSnapshot } from "@/lib/lab/lab-controller";
 import { createDefaultPort } from "@/lib/lab/lab-port";
 import type { LabView } from "@/lib/stores/lab-store";
-import { LabContext, useLab, useLabState } from "./lab-context";
+import { forkInit, linkVariant } from "@/lib/lab/compare";
+import { LabContext, useLab, useLabState, useVariant, VariantContext } from "./lab-context";
 import { labFrameClass, labFrameStyle } from "./lab-frame";
 import { LabGraph } from "./graph/lab-graph";
 import { outcomeGlyph, outcomeStyles } from "./graph/outcome-style";
@@ -47,6 +48,7 @@ function SidePanel({ onClose }: { onClose?: () => void }) {
   // Embeds may hide the trace tab, and read-only embeds the fault panel.
   const tabs = allTabs.filter((t) => !(t.id === "trace" && chrome.hidden("trace")) && !(t.id === "faults" && chrome.options.readOnly));
   const panel = useLabState((s) => s.view.panel);
+  const variant = useVariant();
   const baseId = useId();
   const onKeyDown = (event: KeyboardEvent) => {
     const index = tabs.findIndex((t) => t.id === panel);
@@ -87,7 +89,22 @@ function SidePanel({ onClose }: { onClose?: () => void }) {
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${panel}`} className="min-h-0 flex-1 overflow-auto p-3">
         {panel === "controls" && (
           <div className="space-y-5">
-            <ParamControls />
+            {variant ? (
+              <>
+                <section aria-label="Variant A settings" className="space-y-3">
+                  <h4 className="text-sm font-semibold">Variant A <span className="font-normal text-muted">(solid lines)</span></h4>
+                  <ParamControls />
+                </section>
+                <section aria-label="Variant B settings" className="space-y-3 rounded-lg border border-dashed border-line p-2" data-testid="variant-b-controls">
+                  <h4 className="text-sm font-semibold">Variant B <span className="font-normal text-muted">(dashed lines)</span></h4>
+                  <LabContext.Provider value={variant}>
+                    <ParamControls />
+                  </LabContext.Provider>
+                </section>
+              </>
+            ) : (
+              <ParamControls />
+            )}
             <RunSettings />
             <NarrationLog />
           </div>
@@ -114,7 +131,16 @@ function Legend() {
   );
 }
 
-function LabLayout({ title, fill, height }: { title: string; fill: boolean; height?: number }) {
+/** The "Compare" toggle: forks the lab into variant B, or ends the comparison. */
+function CompareButton({ comparing, onToggle }: { comparing: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" className={`rounded-md border px-2.5 py-1 text-sm ${comparing ? "border-accent bg-accent-soft text-accent-strong" : "border-line"}`} aria-pressed={comparing} onClick={onToggle} data-testid="lab-compare">
+      {comparing ? "End compare" : "Compare"}
+    </button>
+  );
+}
+
+function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title: string; fill: boolean; height?: number; comparing: boolean; onToggleCompare: () => void }) {
   const lab = useLab();
   const preset = useLabState((s) => s.preset);
   const error = useLabState((s) => s.error);
@@ -137,7 +163,10 @@ function LabLayout({ title, fill, height }: { title: string; fill: boolean; heig
             <span className="mr-1.5 rounded bg-accent-soft px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-accent-strong">Lab</span>
             {title}
           </h3>
-          <div className="ml-auto">{!chrome.embedded && <LabShareMenu />}</div>
+          <div className="ml-auto flex items-center gap-2">
+            {!chrome.options.readOnly && <CompareButton comparing={comparing} onToggle={onToggleCompare} />}
+            {!chrome.embedded && <LabShareMenu />}
+          </div>
           <button type="button" className={`rounded-md border border-line px-2.5 py-1 text-sm lg:hidden ${chrome.hidden("controls") ? "hidden" : ""}`} onClick={() => setDrawer(true)} aria-expanded={drawer} data-testid="lab-drawer-open">
             Controls
           </button>
@@ -195,10 +224,29 @@ export default function LabApp({ scenarioId, scenario, title, expose, height, fi
     return () => c.dispose();
     // A lab instance lives as long as its scenario; later prop changes go through the controller.
   }, [scenarioId, scenario]);
+  const [variant, setVariant] = useState<LabController | null>(null);
+  useEffect(() => {
+    if (!variant || !controller) return;
+    const unlink = linkVariant(controller, variant);
+    return () => {
+      unlink();
+      variant.dispose();
+    };
+  }, [variant, controller]);
+  const toggleCompare = () => {
+    if (!controller) return;
+    if (variant) setVariant(null);
+    else {
+      controller.setView({ panel: "controls" });
+      setVariant(createLabController(forkInit(controller), createDefaultPort()));
+    }
+  };
   if (!controller) return <div className={labFrameClass(fill)} style={labFrameStyle(height)} aria-busy="true" />;
   return (
     <LabContext.Provider value={controller}>
-      <LabLayout title={title ?? scenario.title ?? scenarioId} fill={fill} height={height} />
+      <VariantContext.Provider value={variant}>
+        <LabLayout title={title ?? scenario.title ?? scenarioId} fill={fill} height={height} comparing={variant !== null} onToggleCompare={toggleCompare} />
+      </VariantContext.Provider>
     </LabContext.Provider>
   );
 }

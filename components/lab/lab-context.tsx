@@ -27,13 +27,27 @@ export function useLabState<T>(selector: (state: LabState) => T): T {
  * while frames arrive at 30).
  */
 export function useThrottledLabState<T>(selector: (state: LabState) => T, intervalMs = 200): T {
-  const { store } = useLab();
-  const [value, setValue] = useState(() => selector(store.getState()));
+  return useThrottledStoreState(useLab().store, selector, intervalMs);
+}
+
+/** Compare mode: variant B's controller, or null when the lab is not comparing. */
+export const VariantContext = createContext<LabController | null>(null);
+
+/** Variant B of this lab (compare mode), or null. */
+export function useVariant(): LabController | null {
+  return useContext(VariantContext);
+}
+
+/** {@link useThrottledLabState} on any lab's store (variant B's); `fallback` when there is none. */
+export function useThrottledStoreState<T>(store: LabController["store"] | null, selector: (state: LabState) => T, intervalMs = 200, fallback?: T): T {
+  const [value, setValue] = useState(() => (store ? selector(store.getState()) : (fallback as T)));
   const selectorRef = useRef(selector);
   useEffect(() => {
     selectorRef.current = selector;
   });
   useEffect(() => {
+    if (!store) return;
+    setValue(selectorRef.current(store.getState()));
     let last = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let latest = selectorRef.current(store.getState());

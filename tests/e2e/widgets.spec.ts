@@ -61,3 +61,28 @@ test("a Diagram renders the preset's nodes without a worker", async ({ page }) =
   // Nothing in the drawing takes focus (it is hidden from assistive technology; the list is the text).
   expect(await diagram.locator("[tabindex='0']").count()).toBe(0);
 });
+
+test("compare mode plays A and B on the same charts and summary", async ({ page }) => {
+  await page.goto("/playground?scenario=load-balancing/round-robin");
+  const lab = page.getByTestId("lab");
+  await expect(lab).toHaveAttribute("data-status", "ready", { timeout: 20_000 });
+  await lab.getByTestId("lab-compare").click();
+  await expect(lab.getByTestId("lab-compare")).toHaveAttribute("aria-pressed", "true");
+  const drawer = lab.getByTestId("lab-drawer-open");
+  if (await drawer.isVisible()) await drawer.click();
+  const rateB = lab.getByTestId("variant-b-controls").getByTestId("control-users.ratePerSec").getByRole("spinbutton");
+  await rateB.fill("400");
+  await rateB.press("Enter");
+  await page.evaluate(() => (window as unknown as { faultlineLab: { seek(t: number): void } }).faultlineLab.seek(20_000));
+  const latency = lab.getByTestId("chart-latency");
+  await expect(latency.locator("[data-line$='-b']").first()).toBeAttached({ timeout: 20_000 });
+  await expect(latency).toContainText("p95 · A");
+  await expect(latency).toContainText("p95 · B");
+  await expect(latency.locator("path[data-line='p95-b']")).toHaveAttribute("stroke-dasharray", "5 3");
+  // B throughput follows its own rate (about 400/s) while A stays at the preset's.
+  await expect(lab.getByTestId("compare-summary-b").locator("td").first()).toHaveText(/^[34]\d\d\/s$/, { timeout: 20_000 });
+  await expect(lab.getByTestId("compare-summary").locator("tbody tr").first().locator("td").first()).not.toHaveText(/^[34]\d\d\/s$/);
+  // The table view has both columns.
+  await latency.getByRole("button", { name: "Table" }).click();
+  await expect(latency.locator("thead")).toContainText("p99 · B");
+});

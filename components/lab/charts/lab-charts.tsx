@@ -6,7 +6,7 @@
  */
 import { useMemo } from "react";
 import type { Sample } from "@/simulations";
-import { useLabState, useThrottledLabState } from "../lab-context";
+import { useLabState, useThrottledLabState, useThrottledStoreState, useVariant } from "../lab-context";
 import { formatMs, formatPercent } from "../format";
 import { styleLines, TimeSeriesChart, type ChartLine } from "./time-series-chart";
 
@@ -100,13 +100,33 @@ export function chartsFor(series: Sample[]): ChartSpec[] {
   return charts;
 }
 
+const noSamples: Sample[] = [];
+
+/**
+ * Compare mode: each of A's charts with B's lines added. Same colour per metric; A solid, B dashed,
+ * and the legend and table say "A" and "B", so neither colour nor dash is the only signal.
+ */
+export function compareCharts(a: ChartSpec[], b: ChartSpec[]): ChartSpec[] {
+  return a.map((chart) => {
+    const other = b.find((c) => c.id === chart.id);
+    const lines = chart.lines.flatMap((line) => {
+      const twin = other?.lines.find((l) => l.key === line.key);
+      const solid = { ...line, key: `${line.key}-a`, label: `${line.label} · A`, dash: undefined };
+      return twin ? [solid, { ...twin, key: `${line.key}-b`, label: `${line.label} · B`, colour: line.colour, dash: "5 3" }] : [solid];
+    });
+    return { ...chart, lines };
+  });
+}
+
 export function LabCharts() {
+  const variant = useVariant();
   const series = useThrottledLabState((s) => s.series, 200);
+  const seriesB = useThrottledStoreState(variant?.store ?? null, (s) => s.series, 200, noSamples);
   const timeMs = useThrottledLabState((s) => s.timeMs, 200);
   const tables = useLabState((s) => s.view.tables);
-  const charts = useMemo(() => chartsFor(series), [series]);
+  const charts = useMemo(() => (variant ? compareCharts(chartsFor(series), chartsFor(seriesB)) : chartsFor(series)), [series, seriesB, variant]);
   return (
-    <div className="flex h-full gap-2" data-testid="lab-charts" data-samples={series.length}>
+    <div className="flex h-full gap-2" data-testid="lab-charts" data-samples={series.length} data-compare={variant ? "true" : undefined}>
       {charts.map((c) => (
         <div key={c.id} className="w-[min(360px,85vw)] shrink-0" data-testid={`chart-${c.id}`}>
           <TimeSeriesChart title={c.title} unit={c.unit} lines={c.lines} timeMs={timeMs} tables={tables} format={c.format} yMax={c.yMax} stepLabels={c.stepLabels} />

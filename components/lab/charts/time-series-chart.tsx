@@ -64,7 +64,9 @@ export function TimeSeriesChart({ title, unit, lines, timeMs, tables, format = f
     .y((p) => y(p[1]));
   const format2 = (v: number) => (stepLabels && stepLabels[v] !== undefined ? stepLabels[v] : format(v));
 
-  const rows = (lines[0]?.points ?? []).map((p, i) => [p[0], ...lines.map((l) => l.points[i]?.[1] ?? NaN)] as number[]);
+  // Joined by time, not index: compare mode's two runs may have sent different numbers of samples.
+  const byTime = lines.map((l) => new Map(l.points.map((p) => [p[0], p[1]])));
+  const rows = (lines[0]?.points ?? []).map((p) => [p[0], ...byTime.map((m) => m.get(p[0]) ?? NaN)] as number[]);
 
   return (
     <figure className="min-w-0 rounded-lg border border-line bg-surface p-2.5" aria-labelledby={headingId}>
@@ -133,7 +135,7 @@ export function TimeSeriesChart({ title, unit, lines, timeMs, tables, format = f
               </text>
             ))}
             {lines.map((l) => (
-              <path key={l.key} d={path(l.points) ?? ""} fill="none" stroke={l.colour} strokeWidth={1.75} strokeDasharray={l.dash} strokeLinejoin="round" />
+              <path key={l.key} data-line={l.key} d={path(l.points) ?? ""} fill="none" stroke={l.colour} strokeWidth={1.75} strokeDasharray={l.dash} strokeLinejoin="round" />
             ))}
             <line x1={x(timeMs)} x2={x(timeMs)} y1={margin.top} y2={height - margin.bottom} stroke="var(--fl-fg)" strokeOpacity={0.35} strokeDasharray="3 3" />
           </svg>

@@ -1,11 +1,66 @@
 "use client";
 /** The run's headline numbers so far (from the live report), as a definition list. */
-import { useThrottledLabState } from "../lab-context";
+import type { RunReport } from "@/simulations";
+import { useThrottledLabState, useThrottledStoreState, useVariant } from "../lab-context";
 import { formatMs, formatNumber } from "../format";
 
+function summaryRows(report: RunReport): [string, string][] {
+  const r = report.requests;
+  const failedShare = r.arrived ? (r.failed + r.dropped) / r.arrived : 0;
+  return [
+    ["Throughput", `${formatNumber(report.throughputPerSec, 0)}/s`],
+    ["p50", formatMs(report.latencyMs.p50)],
+    ["p95", formatMs(report.latencyMs.p95)],
+    ["p99", formatMs(report.latencyMs.p99)],
+    ["Failed", formatNumber(r.failed)],
+    ["Dropped", formatNumber(r.dropped)],
+    ["Not OK", `${(failedShare * 100).toFixed(1)}%`],
+  ];
+}
+
+/** Compare mode: both reports side by side, one column each. */
+function CompareSummary({ a, b }: { a: RunReport; b: RunReport | null }) {
+  const rowsA = summaryRows(a);
+  const rowsB = b ? summaryRows(b) : null;
+  return (
+    <div className="overflow-x-auto">
+    <table className="w-full min-w-[520px] text-sm" data-testid="compare-summary">
+      <caption className="sr-only">Run so far, variant A and variant B</caption>
+      <thead>
+        <tr className="text-xs text-muted">
+          <th scope="col" className="text-left font-medium">Variant</th>
+          {rowsA.map(([label]) => (
+            <th key={label} scope="col" className="text-right font-medium">
+              {label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="font-mono tabular-nums">
+        <tr>
+          <th scope="row" className="text-left font-sans font-semibold">A <span className="font-normal text-muted">(solid)</span></th>
+          {rowsA.map(([label, value]) => (
+            <td key={label} className="text-right">{value}</td>
+          ))}
+        </tr>
+        <tr data-testid="compare-summary-b">
+          <th scope="row" className="text-left font-sans font-semibold">B <span className="font-normal text-muted">(dashed)</span></th>
+          {rowsA.map(([label], i) => (
+            <td key={label} className="text-right">{rowsB ? rowsB[i][1] : "…"}</td>
+          ))}
+        </tr>
+      </tbody>
+    </table>
+    </div>
+  );
+}
+
 export function RunSummary() {
+  const variant = useVariant();
   const report = useThrottledLabState((s) => s.report, 250);
+  const reportB = useThrottledStoreState(variant?.store ?? null, (s) => s.report, 250, null);
   if (!report) return null;
+  if (variant) return <CompareSummary a={report} b={reportB} />;
   const r = report.requests;
   const failedShare = r.arrived ? (r.failed + r.dropped) / r.arrived : 0;
   const items: [string, string, string][] = [
