@@ -8,16 +8,25 @@ import type { RequestTrace, Span } from "@/simulations";
 import { useLab, useLabState } from "../lab-context";
 import { formatMs, formatSimTime } from "../format";
 
-const spanStyle: Record<string, string> = {
-  queue: "bg-warn/60",
-  service: "bg-accent",
-  call: "bg-note/40",
-  hit: "bg-ok",
-  miss: "bg-note/60",
-  retry: "bg-note",
-  backoff: "bg-faint/50",
-  rejected: "bg-[var(--fl-danger,#dc2626)]",
-  lost: "bg-[var(--fl-danger,#dc2626)]",
+const danger = "var(--fl-danger,#dc2626)";
+
+/**
+ * How each span kind is drawn. The spans a learner must tell apart when reading a retry story
+ * (backoff, retry, timeout, rejected, lost) differ by shape and by a glyph and word in the label,
+ * not by colour alone: backoff is a hatched gap, a retry starts with a notch, a timeout is an
+ * outlined bar with a cut end, a rejection is a cross-hatched block at least a few pixels wide.
+ */
+export const spanStyles: Record<string, { className: string; style?: React.CSSProperties; glyph?: string; label?: string }> = {
+  queue: { className: "bg-warn/60" },
+  service: { className: "bg-accent" },
+  call: { className: "bg-note/40" },
+  hit: { className: "bg-ok" },
+  miss: { className: "bg-note/60" },
+  retry: { className: "bg-note border-l-4 border-fg", glyph: "↻", label: "retry" },
+  backoff: { className: "border border-dashed border-muted", style: { backgroundImage: "repeating-linear-gradient(135deg, var(--fl-muted) 0 2px, transparent 2px 6px)" }, glyph: "⏸", label: "backoff (waiting before the retry)" },
+  timeout: { className: "border-2 border-dashed bg-transparent", style: { borderColor: danger }, glyph: "⏱", label: "timed out" },
+  rejected: { className: "min-w-2", style: { backgroundColor: danger, backgroundImage: "repeating-linear-gradient(45deg, transparent 0 2px, rgba(255,255,255,.55) 2px 3px), repeating-linear-gradient(-45deg, transparent 0 2px, rgba(255,255,255,.55) 2px 3px)" }, glyph: "⛔", label: "rejected" },
+  lost: { className: "min-w-2 border-2 border-dotted bg-transparent", style: { borderColor: danger }, glyph: "✖", label: "lost" },
 };
 
 function Waterfall({ trace }: { trace: RequestTrace }) {
@@ -31,6 +40,7 @@ function Waterfall({ trace }: { trace: RequestTrace }) {
         Request #{trace.id} from <span className="font-mono">{trace.sourceId}</span> at {formatSimTime(trace.startMs)}: <strong>{trace.outcome === "ok" ? "succeeded" : trace.outcome === "error" ? "failed" : "was dropped"}</strong> after {formatMs(total)}
         {trace.reason ? ` (${trace.reason})` : ""}.
       </p>
+      <SpanLegend />
       <table className="w-full text-xs">
         <thead className="text-muted">
           <tr>
@@ -43,15 +53,24 @@ function Waterfall({ trace }: { trace: RequestTrace }) {
           {spans.map((s, i) => (
             <tr key={i} className="border-t border-line">
               <th scope="row" className="truncate py-0.5 text-left font-normal">
-                <span className="font-mono">{s.node}</span> {s.kind}
+                <span className="font-mono">{s.node}</span>{" "}
+                {spanStyles[s.kind]?.glyph ? (
+                  <span className="font-semibold" data-span-kind={s.kind} title={spanStyles[s.kind]?.label}>
+                    <span aria-hidden>{spanStyles[s.kind]?.glyph} </span>
+                    {s.kind}
+                  </span>
+                ) : (
+                  <span data-span-kind={s.kind}>{s.kind}</span>
+                )}
                 {s.outcome && s.outcome !== "ok" ? <span> ⚠ {s.outcome}</span> : null}
+                {s.detail ? <span className="text-muted"> ({s.detail})</span> : null}
               </th>
               <td className="py-0.5">
                 <div className="relative h-3 rounded bg-sunken" aria-hidden>
-                  <div className={`absolute top-0 h-3 rounded ${spanStyle[s.kind] ?? "bg-muted/50"}`} style={{ left: `${left(s)}%`, width: `${width(s)}%` }} />
+                  <div className={`absolute top-0 h-3 rounded ${spanStyles[s.kind]?.className ?? "bg-muted/50"}`} style={{ ...spanStyles[s.kind]?.style, left: `${left(s)}%`, width: `${width(s)}%` }} />
                 </div>
                 <span className="sr-only">
-                  from {formatMs(s.startMs - trace.startMs)} to {formatMs(s.endMs - trace.startMs)}
+                  {spanStyles[s.kind]?.label ? `${spanStyles[s.kind]?.label}, ` : ""}from {formatMs(s.startMs - trace.startMs)} to {formatMs(s.endMs - trace.startMs)}
                 </span>
               </td>
               <td className="text-right font-mono">{formatMs(s.endMs - s.startMs)}</td>
@@ -60,6 +79,21 @@ function Waterfall({ trace }: { trace: RequestTrace }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The key to the distinctive span shapes. */
+function SpanLegend() {
+  const kinds = ["retry", "backoff", "timeout", "rejected"] as const;
+  return (
+    <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Span key" data-testid="span-legend">
+      {kinds.map((k) => (
+        <li key={k} className="flex items-center gap-1">
+          <span aria-hidden className={`inline-block h-3 w-6 rounded ${spanStyles[k].className}`} style={spanStyles[k].style} />
+          {spanStyles[k].glyph} {k}
+        </li>
+      ))}
+    </ul>
   );
 }
 
