@@ -60,7 +60,8 @@ function trim(n: number, digits: number): string {
 /** A metric value with its unit: "412 ms", "97.3%", "1,204 req/s", "3". */
 export function formatMetric(path: string, value: number, unit?: string): string {
   if (!Number.isFinite(value)) return "–";
-  if (unit) return `${trim(value, Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 1 : 3)} ${unit}`;
+  // "1 replica", not "1 replicas" (plural word units only; "ms" and "/s" stay as they are).
+  if (unit) return `${trim(value, Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 1 ? 1 : 3)} ${value === 1 && /^[a-z]{3,}s$/.test(unit) ? unit.slice(0, -1) : unit}`;
   switch (metricUnit(path)) {
     case "ms":
       return value >= 10_000 ? `${trim(value / 1000, 1)} s` : `${trim(value, value >= 100 ? 0 : 1)} ms`;

@@ -8,7 +8,9 @@ import type { LabController } from "./lab-controller";
 
 export function createStaticLabController(init: LabStoreInit): LabController {
   const store = createLabStore(init);
-  store.setState({ status: "ready" });
+  // Sources draw their configured rate; nothing else has a gauge until something simulates.
+  const gauges = Object.fromEntries(init.preset.nodes.filter((n) => n.kind === "source" && typeof n.ratePerSec === "number").map((n) => [n.id, { ratePerSec: n.ratePerSec as number }]));
+  store.setState({ status: "ready", gauges });
   const noop = () => {};
   return {
     store,

@@ -17,6 +17,7 @@ describe("scorePrediction", () => {
   it("low guesses are described as low, with the unit the question uses", () => {
     const s = scorePrediction(4, 6, { metric: "nodes.pool.finalInstances", unit: "replicas", min: 1, max: 12 });
     expect(s.summary).toBe("Your guess was 2 replicas too low (33% below the measured 6 replicas).");
+    expect(scorePrediction(5, 6, { metric: "nodes.pool.finalInstances", unit: "replicas" }).summary).toMatch(/^Your guess was 1 replica too low/);
   });
   it("uses the range when the measured value is zero", () => {
     const s = scorePrediction(0.1, 0, { metric: "nodes.api.failShare", min: 0, max: 1 });
