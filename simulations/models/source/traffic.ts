@@ -109,7 +109,12 @@ export interface TrafficSpec {
 
 /** Whether a source spec uses any extension (otherwise the v1 fast path runs). */
 export function usesExtensions(spec: object): boolean {
-  for (const key of sourceExtensionKeys) if ((spec as Record<string, unknown>)[key] !== undefined) return true;
+  // The parser fills in defaults (maxAttempts 1, jitter "none", ...), so a field only counts when it
+  // differs from its default: a plain v1 source must keep the fast open-loop path.
+  for (const key of sourceExtensionKeys) {
+    const value = (spec as Record<string, unknown>)[key];
+    if (value !== undefined && value !== sourceExtensionFields[key].meta.default) return true;
+  }
   return false;
 }
 

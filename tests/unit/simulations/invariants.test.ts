@@ -114,3 +114,10 @@ describe("independent random streams", () => {
     expect(b.nodes["api-2"]).not.toEqual(a.nodes["api-2"]);
   });
 });
+
+describe("fast paths", () => {
+  it("a plain v1 source reports only v1 metrics (it takes the open-loop fast path, not the extension path)", () => {
+    const r = runScenario(mmcScenario({ ratePerSec: 50, serviceMs: 10, workers: 1, requests: 1000 }));
+    expect(Object.keys(r.nodes.users)).toEqual(["sent"]);
+  });
+});
