@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from "react";
 import type { LabController } from "@/lib/lab/lab-controller";
+import type { LabEventMap } from "@/lib/lab/lab-events";
 import { parseEmbedQuery, type EmbedOptions } from "@/lib/share/embed-options";
 import { parseParentCommand, type EmbedEvent } from "@/lib/share/embed-protocol";
 import { LabIsland } from "@/components/lab/lab-island";
@@ -50,9 +51,16 @@ function connect(controller: LabController, options: EmbedOptions, title: string
     else controller.seek(command.timeMs);
   };
   window.addEventListener("message", onMessage);
+  // Widgets in the embedded page announce answers as DOM events (lib/lab/lab-events.ts); relay them.
+  const onPrediction = (event: Event) => {
+    const detail = (event as CustomEvent<LabEventMap["faultline:prediction-answered"]>).detail;
+    post({ type: "faultline:prediction-answered", timeMs: store.getState().timeMs, metric: detail.metric, guess: detail.guess, measured: detail.measured });
+  };
+  window.addEventListener("faultline:prediction-answered", onPrediction);
   return () => {
     unsubscribe();
     window.removeEventListener("message", onMessage);
+    window.removeEventListener("faultline:prediction-answered", onPrediction);
   };
 }
 

@@ -12,6 +12,7 @@ import type { NodeGauges } from "@/simulations";
 import { isFaultActive } from "@/lib/lab/edit-timeline";
 import { describeGauges, readGauges, type ReadGauges } from "./node-gauges";
 import { NodeFaultMenu } from "./node-fault-menu";
+import { useLabChrome } from "@/components/share/lab-chrome";
 
 export interface LabNodeData extends Record<string, unknown> {
   kind: string;
@@ -27,6 +28,8 @@ export function NodeShell({ id, data, icon, children }: { id: string; data: LabN
   const gauges = useLabState(useShallow((s) => s.gauges[id] ?? {}));
   const selected = useLabState((s) => s.selection?.type === "node" && s.selection.id === id);
   const faultCount = useLabState((s) => s.edits.faults.filter((f) => f.target === id && isFaultActive(f, s.timeMs)).length);
+  // Read-only embeds show live state but offer no fault menu.
+  const readOnly = useLabChrome().options.readOnly;
   const interactive = data.interactive !== false;
   const g = readGauges(gauges);
   const ref = useRef<HTMLDivElement>(null);
@@ -51,7 +54,7 @@ export function NodeShell({ id, data, icon, children }: { id: string; data: LabN
       role={interactive ? "button" : undefined}
       tabIndex={interactive ? 0 : undefined}
       aria-expanded={interactive ? selected : undefined}
-      aria-label={interactive ? `${describeGauges(id, data.kind, g)}. Press Enter for faults.` : undefined}
+      aria-label={interactive ? `${describeGauges(id, data.kind, g)}.${readOnly ? "" : " Press Enter for faults."}` : undefined}
       data-testid={`lab-node-${id}`}
       data-status={status}
       onKeyDown={interactive ? onKeyDown : undefined}
@@ -78,7 +81,7 @@ export function NodeShell({ id, data, icon, children }: { id: string; data: LabN
         {children(g, gauges ?? {})}
       </div>
       {data.hasOutgoing && <Handle type="source" position={Position.Right} isConnectable={false} className="!h-2 !w-2 !border-0 !bg-faint" />}
-      {selected && interactive && <NodeFaultMenu nodeId={id} crashed={g.crashed} onClose={() => { lab.select(null); ref.current?.focus(); }} />}
+      {selected && interactive && !readOnly && <NodeFaultMenu nodeId={id} crashed={g.crashed} onClose={() => { lab.select(null); ref.current?.focus(); }} />}
     </div>
   );
 }
