@@ -37,7 +37,9 @@ export function scorePrediction(guess: number, measured: number, options: { metr
   const closeness: Closeness = relativeError <= 0.05 ? "spot-on" : relativeError <= 0.25 ? "close" : relativeError <= 1 ? "off" : "far-off";
   const fmt = (v: number) => formatMetric(options.metric, v, options.unit);
   const percent = Math.round(relativeError * 100);
-  const basis = reference === Math.abs(measured) ? `${percent}% ${difference > 0 ? "above" : "below"} the measured ${fmt(measured)}` : `${percent}% of the range`;
+  // Below half a percent, "0% below" reads as nonsense: say "less than 1%".
+  const percentText = percent === 0 ? "less than 1%" : `${percent}%`;
+  const basis = reference === Math.abs(measured) ? `${percentText} ${difference > 0 ? "above" : "below"} the measured ${fmt(measured)}` : `${percentText} of the range`;
   const summary =
     Math.abs(difference) < 1e-9
       ? `Your guess matches the measured ${fmt(measured)} exactly.`

@@ -151,14 +151,21 @@ test("without reduced motion, particles are drawn", async ({ page }) => {
   await expect(page.getByTestId("edge-counter-users->lb")).toHaveCount(0);
 });
 
-test("a circuit breaker's state is shown and charted", async ({ page }) => {
-  await page.goto("/playground?scenario=circuit-breaker/fail-fast");
-  test.skip((await page.getByTestId("lab").count()) === 0 && (await page.getByRole("alert").count()) > 0, "the breaker preset does not load in this build yet");
-  await openLab(page, "circuit-breaker/fail-fast");
-  await seekTo(page, 40_000);
-  const api = (await state(page)).gauges.api;
-  const breakerKey = Object.keys(api).find((k) => /state$/i.test(k));
-  test.skip(!breakerKey, "this preset's nodes do not report a breaker state gauge");
-  await expect(page.getByTestId("lab-node-api").getByTestId("node-state")).toContainText(/open/);
+test("a breaker opens under failures and closes after recovery", async ({ page }) => {
+  // recs fails every call from 30 s to 70 s; the breaker (count window 20, 50% threshold, 5 s open,
+  // 3 half-open probes) must be open during the outage and closed again once recs has recovered.
+  await openLab(page, "circuit-breaker/recs-outage");
+  const breakerState = async () => (await state(page)).gauges["recs-breaker"]?.breakerState;
+  await seekTo(page, 20_000);
+  expect(await breakerState()).toBe("closed");
+  await seekTo(page, 45_000);
+  expect(["open", "half-open"]).toContain(await breakerState());
+  await expect(page.getByTestId("lab-node-recs-breaker").getByTestId("node-state")).toContainText(/open/);
   await expect(page.getByTestId("chart-breaker")).toBeVisible();
+  await seekTo(page, 100_000);
+  expect(await breakerState()).toBe("closed");
+  await expect(page.getByTestId("lab-node-recs-breaker").getByTestId("node-state")).toContainText(/closed/);
+  const report = (await state(page)).report!;
+  // While open, calls fail fast instead of reaching recs: failures are bounded, and traffic resumes.
+  expect(report.requests.completed).toBeGreaterThan(report.requests.failed);
 });

@@ -50,7 +50,9 @@ test("a client component passes through the MDX registry (Predict)", async ({ pa
   const predict = page.locator("[data-predict]").first();
   await predict.getByLabel(/your guess/i).fill("50");
   await predict.getByRole("button", { name: "Lock in my guess" }).click();
-  await expect(predict.getByRole("status")).toContainText("Your guess: 50");
+  // The guess is scored against a real headless run of the preset.
+  await expect(predict.getByRole("status")).toContainText(/Measured/);
+  await expect(predict.getByRole("status")).toContainText(/Your guess was .* too (high|low)|matches the measured/);
 });
 
 test("the theme toggle switches and persists without a flash", async ({ page }) => {
