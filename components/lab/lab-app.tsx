@@ -185,10 +185,13 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
         </p>
       )}
       <div className="flex min-h-0 flex-1">
-        <div className="relative min-w-0 flex-1" data-testid="lab-graph">
-          <LabGraph scenario={preset} />
-          <div className="pointer-events-none absolute right-2 top-2 rounded bg-surface/80 px-1.5 py-0.5">
+        <div className="flex min-w-0 flex-1 flex-col" data-testid="lab-graph">
+          {/* The legend sits above the canvas, not over it, so it never hides a node. */}
+          <div className="border-b border-line/60 px-2 py-1">
             <Legend />
+          </div>
+          <div className="relative min-h-0 flex-1">
+            <LabGraph scenario={preset} />
           </div>
         </div>
         <aside
