@@ -2,10 +2,16 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from "react";
 import { CloseIcon, SearchIcon } from "@/components/ui/icons";
-import { SearchResultList } from "./search-result-list";
-import { useSearch } from "./use-search";
+import type { SearchStatus } from "./use-search";
+
+// The search (MiniSearch, the index, the result list) loads when the dialog first opens, or when the
+// pointer or focus reaches the button, so pages that never search never download it.
+const loadResults = () => import("./search-results");
+const SearchResults = lazy(loadResults);
+const preloadResults = () => void loadResults().catch(() => {}); // opening the dialog retries and reports
+const limit = 12;
 
 /** True when a key press is meant for a text field, so "/" must not open search. */
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -16,15 +22,18 @@ function isTypingTarget(target: EventTarget | null): boolean {
 /**
  * The header search: a button (and the "/" or Ctrl/⌘+K shortcut) opening a modal dialog.
  * The native <dialog> traps focus and closes on Escape; focus returns to where it was.
+ * The dialog and its input are here from the start; the search behind them loads on first use.
  */
 export function SearchDialog() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const returnFocusRef = useRef<HTMLElement | null>(null);
-  const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
-  const { status, hits } = useSearch(query, open, 12);
+  // Once opened, the results stay mounted (closed dialogs are hidden), so the index loads once.
+  const [used, setUsed] = useState(false);
+  const [{ status, hitCount }, setResult] = useState<{ status: SearchStatus; hitCount: number }>({ status: "idle", hitCount: 0 });
+  const onResult = useCallback((status: SearchStatus, hitCount: number) => setResult({ status, hitCount }), []);
   const pathname = usePathname();
   const titleId = useId();
   const statusId = useId();
@@ -34,12 +43,13 @@ export function SearchDialog() {
     if (!dialog || dialog.open) return;
     returnFocusRef.current = document.activeElement as HTMLElement | null;
     dialog.showModal();
-    setOpen(true);
+    setUsed(true);
     inputRef.current?.focus();
     inputRef.current?.select();
   }, []);
 
   const closeDialog = useCallback(() => dialogRef.current?.close(), []);
+  const focusInput = useCallback(() => inputRef.current?.focus(), []);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -58,7 +68,6 @@ export function SearchDialog() {
   }, [pathname, closeDialog]);
 
   const onClose = () => {
-    setOpen(false);
     const target = returnFocusRef.current;
     if (target && document.contains(target)) target.focus();
   };
@@ -70,15 +79,17 @@ export function SearchDialog() {
         ? "Loading the search index…"
         : query.trim() === ""
           ? "Type to search every chapter and pattern section."
-          : hits.length === 0
+          : hitCount === 0
             ? `No results for “${query.trim()}”.`
-            : `${hits.length === 12 ? "Top 12" : hits.length} result${hits.length === 1 ? "" : "s"}.`;
+            : `${hitCount === limit ? `Top ${limit}` : hitCount} result${hitCount === 1 ? "" : "s"}.`;
 
   return (
     <>
       <button
         type="button"
         onClick={openDialog}
+        onPointerEnter={preloadResults}
+        onFocus={preloadResults}
         aria-haspopup="dialog"
         aria-keyshortcuts="/ Control+K Meta+K"
         className="inline-flex h-9 items-center gap-2 rounded-lg text-muted transition-colors hover:bg-sunken hover:text-fg max-sm:w-9 max-sm:justify-center sm:border sm:border-line sm:bg-surface sm:pl-3 sm:pr-1.5 sm:text-sm"
@@ -141,7 +152,11 @@ export function SearchDialog() {
           <p id={statusId} role="status" className="px-3.5 py-2 text-sm text-muted">
             {statusText}
           </p>
-          <SearchResultList hits={hits} listRef={listRef} onNavigate={closeDialog} onLeaveTop={() => inputRef.current?.focus()} compact />
+          {used ? (
+            <Suspense fallback={null}>
+              <SearchResults query={query} limit={limit} listRef={listRef} onNavigate={closeDialog} onLeaveTop={focusInput} onResult={onResult} />
+            </Suspense>
+          ) : null}
         </div>
         <div className="flex items-center justify-between gap-3 border-t border-line bg-sunken px-4 py-2.5 text-xs text-muted">
           <span className="max-sm:hidden">

@@ -1,7 +1,8 @@
 "use client";
 
-import MiniSearch, { type SearchResult } from "minisearch";
-import { useEffect, useState } from "react";
+import type MiniSearch from "minisearch";
+import type { SearchResult } from "minisearch";
+import { useEffect, useMemo, useState } from "react";
 import { searchIndexOptions, searchIndexUrl, searchQueryOptions, type SearchDocument, type SearchResultFields } from "@/lib/search/search-options";
 
 /** A search hit with its stored fields. */
@@ -12,14 +13,20 @@ export type SearchStatus = "idle" | "loading" | "ready" | "error";
 
 let indexPromise: Promise<MiniSearch<SearchDocument>> | null = null;
 
-/** Fetches and deserialises the prebuilt index once per page load; retries after a failure. */
+/**
+ * Fetches and deserialises the prebuilt index once per page load; retries after a failure.
+ * MiniSearch itself is imported here, beside the index download, so pages that never search
+ * never load its code either.
+ */
 export function loadSearchIndex(): Promise<MiniSearch<SearchDocument>> {
-  indexPromise ??= fetch(searchIndexUrl)
-    .then((response) => {
+  indexPromise ??= Promise.all([
+    import("minisearch"),
+    fetch(searchIndexUrl).then((response) => {
       if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
       return response.text();
-    })
-    .then((json) => MiniSearch.loadJSON<SearchDocument>(json, searchIndexOptions))
+    }),
+  ])
+    .then(([{ default: MiniSearchClass }, text]) => MiniSearchClass.loadJSON<SearchDocument>(text, searchIndexOptions))
     .catch((error: unknown) => {
       indexPromise = null;
       throw error;
@@ -63,5 +70,6 @@ export function useSearch(query: string, enabled: boolean, limit = 20): { status
     };
   }, [enabled, index]);
 
-  return { status, hits: index ? runSearch(index, query, limit) : [] };
+  const hits = useMemo(() => (index ? runSearch(index, query, limit) : []), [index, query, limit]);
+  return { status, hits };
 }
