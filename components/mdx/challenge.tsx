@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { TargetIcon } from "@/components/ui/icons";
 import { describeGoal, type Goal } from "@/lib/lab/goals";
 import { loadPreset } from "@/lib/lab/presets";
-import { ChallengeLab } from "./challenge-lab";
+import { ChallengeLabIsland } from "./widget-islands";
 import { WidgetPlaceholder } from "./lab-placeholder";
 
 /** One goal a challenge run is checked against. */
@@ -21,7 +21,8 @@ export interface ChallengeProps {
 /**
  * A challenge: the task (children) and its goals rendered on the server (readable without
  * JavaScript), then a compact lab with only the exposed controls and a "Check" button that runs the
- * learner's version headless and checks every goal on the report.
+ * learner's version headless and checks every goal on the report. The checklist and lab hydrate
+ * when they near the viewport (their server HTML shows before).
  */
 export function Challenge({ id, title, scenario, expose, goals, children }: ChallengeProps) {
   let preset = null;
@@ -41,7 +42,7 @@ export function Challenge({ id, title, scenario, expose, goals, children }: Chal
       </h3>
       <div className="[&>*]:mt-3">{children}</div>
       {preset ? (
-        <ChallengeLab id={id} title={title} scenarioId={scenario} scenario={preset} expose={expose ?? []} goals={goals} />
+        <ChallengeLabIsland id={id} title={title} scenarioId={scenario} scenario={preset} expose={expose ?? []} goals={goals} />
       ) : (
         <>
           <div className="mt-4">

@@ -8,7 +8,14 @@ import type { Scenario } from "@/simulations";
 
 const DiagramGraph = lazy(() => import("@/components/lab/diagram-graph"));
 
-export function DiagramIsland({ scenarioId, scenario, heightPx, fallback }: { scenarioId: string; scenario: Scenario; heightPx: number; fallback: ReactNode }) {
+export interface DiagramIslandProps {
+  scenarioId: string;
+  scenario: Scenario;
+  heightPx: number;
+  fallback: ReactNode;
+}
+
+export function DiagramIsland({ scenarioId, scenario, heightPx, fallback }: DiagramIslandProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import type { Scenario } from "@/simulations";
 import { loadPreset } from "@/lib/lab/presets";
-import { DiagramIsland } from "./diagram-island";
+import { DiagramWhenVisible } from "./widget-islands";
 import { WidgetPlaceholder } from "./lab-placeholder";
 
 /** Props of `<Diagram>` (content/README.md). */
@@ -68,7 +68,7 @@ export function Diagram({ scenario, caption }: DiagramProps) {
   return (
     <figure className="not-prose my-6" aria-label={`Diagram: ${label}`} data-testid="diagram" data-scenario={scenario}>
       <div aria-hidden="true">
-        <DiagramIsland scenarioId={scenario} scenario={preset} heightPx={HEIGHT_PX} fallback={fallback} />
+        <DiagramWhenVisible scenarioId={scenario} scenario={preset} heightPx={HEIGHT_PX} fallback={fallback} />
       </div>
       <GraphText preset={preset} id={textId} />
       {caption ? <figcaption className="mt-2 text-center text-sm text-muted">{caption}</figcaption> : null}

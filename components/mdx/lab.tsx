@@ -1,6 +1,6 @@
-import { LabIsland } from "@/components/lab/lab-island";
 import { loadPreset } from "@/lib/lab/presets";
 import { WidgetPlaceholder } from "./lab-placeholder";
+import { LabWhenVisible } from "./widget-islands";
 
 /** Props of `<Lab>` (content/README.md). */
 export interface LabProps {
@@ -32,7 +32,7 @@ export function Lab({ scenario, title, expose, height }: LabProps) {
   if (preset) {
     return (
       <figure className="not-prose" aria-label={`Interactive lab: ${title ?? preset.title ?? scenario}`}>
-        <LabIsland scenarioId={scenario} scenario={preset} title={title} expose={expose} height={height} />
+        <LabWhenVisible scenarioId={scenario} scenario={preset} title={title} expose={expose} height={height} />
       </figure>
     );
   }

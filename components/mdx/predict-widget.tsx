@@ -4,7 +4,7 @@
  * locks the guess in, then a headless run of the preset with its own seed in a Web Worker (loaded on
  * demand) and the measured value beside the guess, announced politely.
  */
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { RunReport, Scenario } from "@/simulations";
 import { FlaskIcon } from "@/components/ui/icons";
 import { emitLabEvent } from "@/lib/lab/lab-events";
@@ -52,7 +52,14 @@ export function PredictWidget({ scenario, question, metric, unit, min, max, pres
   const inputId = useId();
   const questionId = useId();
   const hintId = useId();
-  useEffect(() => setHydrated(true), []);
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // A guess typed into the server-rendered input before this hydrated (it hydrates when it nears
+    // the viewport) is in the DOM but not in state: adopt it rather than lose it.
+    const typed = inputRef.current?.value;
+    if (typed) setDraft(typed);
+    setHydrated(true);
+  }, []);
 
   const fmt = (v: number) => formatMetric(metric, v, unit);
   const rangeText = min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `${min} or more` : max !== undefined ? `${max} or less` : null;
@@ -98,6 +105,7 @@ export function PredictWidget({ scenario, question, metric, unit, min, max, pres
           <label htmlFor={inputId} className="flex flex-col gap-1 text-sm font-medium">
             Your guess{unit ? ` (${unit})` : ""}
             <input
+              ref={inputRef}
               id={inputId}
               type="number"
               inputMode="decimal"

@@ -1,5 +1,5 @@
 import { loadPreset } from "@/lib/lab/presets";
-import { PredictWidget } from "./predict-widget";
+import { PredictIsland } from "./widget-islands";
 
 /** Props of `<Predict>` (content/README.md). */
 export interface PredictProps {
@@ -15,7 +15,7 @@ export interface PredictProps {
 /**
  * A predict-then-run checkpoint. The preset is read on the server; the client widget asks for the
  * guess and runs the scenario headless in a worker only when the learner commits it. Without
- * JavaScript the question still renders as text.
+ * JavaScript the question still renders as text. The widget's code loads when it nears the viewport.
  */
 export function Predict(props: PredictProps) {
   let preset = null;
@@ -24,5 +24,5 @@ export function Predict(props: PredictProps) {
   } catch {
     preset = null;
   }
-  return <PredictWidget {...props} preset={preset} />;
+  return <PredictIsland {...props} preset={preset} />;
 }
