@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { ChevronRightIcon } from "@/components/ui/icons";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /** One step of the trail; the last one is the current page and has no link. */
 export interface Crumb {
@@ -7,7 +7,7 @@ export interface Crumb {
   href?: string;
 }
 
-/** A breadcrumb trail (nav landmark, ordered list, aria-current on the last item). */
+/** A breadcrumb trail (nav landmark, ordered list, aria-current on the last item); links prefetch on intent. */
 export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
   return (
     <nav aria-label="Breadcrumb" className="text-sm text-muted print:hidden">
@@ -17,9 +17,9 @@ export function Breadcrumbs({ items }: { items: readonly Crumb[] }) {
           return (
             <li key={`${item.label}-${index}`} className="flex items-center gap-1.5">
               {item.href && !last ? (
-                <Link href={item.href} className="rounded hover:text-fg hover:underline">
+                <IntentLink href={item.href} className="rounded hover:text-fg hover:underline">
                   {item.label}
-                </Link>
+                </IntentLink>
               ) : (
                 <span aria-current={last ? "page" : undefined} className={last ? "text-fg" : undefined}>
                   {item.label}
