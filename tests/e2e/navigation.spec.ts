@@ -18,8 +18,10 @@ test("sidebar, breadcrumbs and next/previous move between chapters", async ({ pa
   if ((await next.count()) > 0) {
     await next.click();
     await expect(page).not.toHaveURL(new RegExp(`/learn/${startChapter.id}$`));
+    // Wait until the next chapter has rendered, so the pager clicked below is the new page's.
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(startChapter.title);
     await page.getByRole("navigation", { name: "Chapters" }).getByRole("link", { name: /previous/i }).click();
-    await expect(page).toHaveURL(new RegExp(`/learn/${startChapter.id}$`));
+    await expect(page).toHaveURL(new RegExp(`/learn/${startChapter.id}$`), { timeout: 15_000 });
   }
 
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Learn" }).click();
