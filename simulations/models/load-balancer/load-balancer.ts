@@ -20,7 +20,7 @@
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
 import { kebabId } from "../../scenario/common";
 import { literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, SimNode } from "../../runtime/model";
+import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
 import { createHashRing, hashInt } from "./hash-ring";
 import { createExtensions, loadBalancerExtensionFields, loadBalancerExtensionOptional } from "./extensions";
 
@@ -191,6 +191,19 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
       sim.schedule(spec.healthCheck!.intervalMs, probe, BACKGROUND_PRIORITY);
     };
 
+    /** Sends request to target i, tracking outstanding requests and the response-time average. */
+    const forward = (i: number, request: Request, reply: Reply) => {
+      outstanding[i]++;
+      if (request.counted) sentTo[i]++;
+      const startMs = sim.now;
+      ctx.send(edges[i], request, (outcome, reason) => {
+        outstanding[i]--;
+        const rtt = sim.now - startMs;
+        ewmaMs[i] = ewmaMs[i] === 0 ? rtt : 0.8 * ewmaMs[i] + 0.2 * rtt;
+        reply(outcome, reason);
+      });
+    };
+
     const extended = createExtensions({
       spec,
       ctx,
@@ -199,17 +212,7 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
       pick,
       inRotation,
       setMask: (m) => (mask = m),
-      forward: (i, request, reply) => {
-        outstanding[i]++;
-        if (request.counted) sentTo[i]++;
-        const startMs = sim.now;
-        ctx.send(edges[i], request, (outcome, reason) => {
-          outstanding[i]--;
-          const rtt = sim.now - startMs;
-          ewmaMs[i] = ewmaMs[i] === 0 ? rtt : 0.8 * ewmaMs[i] + 0.2 * rtt;
-          reply(outcome, reason);
-        });
-      },
+      forward,
       noTarget: (request) => {
         if (request.counted) noTarget++;
       },
@@ -230,15 +233,7 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
           reply("error", "no-healthy-target");
           return;
         }
-        outstanding[i]++;
-        if (request.counted) sentTo[i]++;
-        const startMs = sim.now;
-        ctx.send(edges[i], request, (outcome, reason) => {
-          outstanding[i]--;
-          const rtt = sim.now - startMs;
-          ewmaMs[i] = ewmaMs[i] === 0 ? rtt : 0.8 * ewmaMs[i] + 0.2 * rtt;
-          reply(outcome, reason);
-        });
+        forward(i, request, reply);
       },
       load: () => outstanding.reduce((a, b) => a + b, 0),
       crash() {},
