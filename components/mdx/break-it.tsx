@@ -4,6 +4,14 @@ import { HammerIcon } from "@/components/ui/icons";
 /** Props of `<BreakIt>`: a task with **Change**, **Watch** and **Why** paragraphs as children. */
 export interface BreakItProps {
   title: string;
+  /** Preset id of the lab the card drives; default: the nearest `<Lab>` above the card. */
+  lab?: string;
+  /** The Change as data: parameter path ("nodeId.field") to its new value. */
+  change?: Record<string, number | boolean | string | null>;
+  /** Faults the Change adds, in the scenario's fault format. */
+  faults?: Array<Record<string, unknown>>;
+  /** Report metric paths the Watch paragraph names ("latencyMs.p99", "nodes.api.utilization"). */
+  watch?: string[];
   children?: ReactNode;
 }
 

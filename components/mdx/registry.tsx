@@ -4,8 +4,7 @@
  * The compiler (lib/content) rejects any other component name, and a unit test keeps this
  * map's keys equal to lib/content/mdx-vocabulary.ts.
  *
- * Lab, Predict, Challenge and Diagram are placeholders owned by the lab engineer; they keep
- * the documented props and will be swapped for lazily loaded client components.
+ * Lab, Predict, Challenge and Diagram hydrate lazily near the viewport (components/ui/hydrate-when-visible.tsx).
  */
 import type { ComponentType } from "react";
 import type { MdxComponentName } from "@/lib/content/mdx-vocabulary";
@@ -17,6 +16,7 @@ import { Lab } from "./lab";
 import { Pattern } from "./pattern-section";
 import { Predict } from "./predict";
 import { Recap } from "./recap";
+import { DeepDive, Hint, Solution } from "./reveal";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -30,5 +30,8 @@ export const mdxComponents = {
   Callout,
   Diagram,
   Recap,
+  Hint,
+  Solution,
+  DeepDive,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

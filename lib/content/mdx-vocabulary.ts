@@ -13,6 +13,9 @@ export const mdxComponentNames = [
   "Callout",
   "Diagram",
   "Recap",
+  "Hint",
+  "Solution",
+  "DeepDive",
 ] as const;
 
 /** A component name MDX may use. */
