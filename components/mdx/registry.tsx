@@ -17,6 +17,7 @@ import { Pattern } from "./pattern-section";
 import { Predict } from "./predict";
 import { Recap } from "./recap";
 import { DeepDive, Hint, Solution } from "./reveal";
+import { Choose, Classify, Order } from "./exercises";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -33,5 +34,8 @@ export const mdxComponents = {
   Hint,
   Solution,
   DeepDive,
+  Choose,
+  Classify,
+  Order,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;
