@@ -248,7 +248,7 @@ function loadBalancingRows(): RowSpec[] {
   const random = fleetScenario("random", load, 60_000, 30_000, 10);
   const randomMethod = "10 replications × 60,000 requests after a 30 s warm-up, 10 servers";
   const finiteFleet = (what: string) =>
-    `The supermarket result is the limit of an infinitely large fleet; with ${FLEET} servers the ${what} sits slightly above it (Mitzenmacher's simulations show the same few-percent excess at n = 100), and the interval is narrow enough to see it.`;
+    `The supermarket result is the limit of an infinitely large fleet; with ${FLEET} servers the ${what} sits slightly above it, by an amount that shrinks as the fleet grows; a narrow enough interval shows the gap.`;
   return [
     { id: "load-balancing-random-response", family: "load-balancing", setting: `random over 10 one-worker servers, ρ = ${load}, exponential 10 ms`, compared: "mean response time (each server is M/M/1)", unit: "ms", comparison: "interval", replications: 10, method: randomMethod, scenario: random, theory: theory.mm1(load * 100, 10).meanResponseMs, measure: (s) => report(s).latencyMs.mean },
     { id: "load-balancing-random-tail-3", family: "load-balancing", setting: `random over 10 one-worker servers, ρ = ${load}`, compared: "fraction of servers with ≥ 3 requests (λ³)", unit: "ratio", comparison: "interval", replications: 10, method: `${randomMethod}; gauges sampled every 50 ms`, scenario: random, theory: theory.supermarketTail(load, 1, 3), measure: (s) => fractionAtLeast(s, 3) },

@@ -89,7 +89,8 @@ describe("theory beyond single queues", () => {
     expect(q.reduce((a, b) => a + b)).toBeCloseTo(1, 12);
     expect(theory.lruHitRatioChe(q, 100)).toBe(1);
     const small = theory.lruHitRatioChe(q, 10);
-    expect(small).toBeGreaterThan(q.slice(0, 10).reduce((a, b) => a + b) * 0.8);
+    // Between a cache of random keys (C/N) and one that always holds the 10 most popular.
+    expect(small).toBeGreaterThan(10 / 100);
     expect(small).toBeLessThan(q.slice(0, 10).reduce((a, b) => a + b));
     expect(theory.ttlHitRatio(2, 500)).toBeCloseTo(0.5, 12);
   });
