@@ -16,7 +16,7 @@ export { loadBalancerStrategies } from "./models/load-balancer/load-balancer";
 export { createHashRing } from "./models/load-balancer/hash-ring";
 export { ScenarioRun, runScenario, type RunOptions, type RunReport, type Sample, type RequestTrace } from "./runtime/scenario-run";
 export type { TraceRecord, NodeGauges, NodeMetrics, Outcome, Span } from "./runtime/model";
-export * as theory from "./theory/queueing";
+export * as theory from "./theory";
 // Model library: service calls, call policies and the circuit breaker.
 export { backoffDelayMs, exponentialBackoffMs, type BackoffConfig, type Jitter } from "./models/resilience/backoff";
 export { RetryBudget } from "./models/resilience/retry-budget";

@@ -13,6 +13,7 @@ export function SiteFooter() {
             <li><Link className="hover:text-fg hover:underline" href="/learn">Course</Link></li>
             <li><Link className="hover:text-fg hover:underline" href="/patterns">Pattern index</Link></li>
             <li><Link className="hover:text-fg hover:underline" href="/search">Search</Link></li>
+            <li><Link className="hover:text-fg hover:underline" href="/fidelity">How exact is the simulation?</Link></li>
           </ul>
         </nav>
       </div>

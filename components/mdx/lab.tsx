@@ -1,6 +1,7 @@
 import { loadPreset } from "@/lib/lab/presets";
 import { WidgetPlaceholder } from "./lab-placeholder";
 import { LabWhenVisible } from "./widget-islands";
+import { LabFidelityNote } from "@/components/fidelity/lab-fidelity-note";
 
 /** Props of `<Lab>` (content/README.md). */
 export interface LabProps {
@@ -33,6 +34,7 @@ export function Lab({ scenario, title, expose, height }: LabProps) {
     return (
       <figure className="not-prose" aria-label={`Interactive lab: ${title ?? preset.title ?? scenario}`}>
         <LabWhenVisible scenarioId={scenario} scenario={preset} title={title} expose={expose} height={height} />
+        <LabFidelityNote scenario={preset} />
       </figure>
     );
   }

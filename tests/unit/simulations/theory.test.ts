@@ -73,3 +73,43 @@ describe("M/M/1/K (finite waiting room)", () => {
     within(blocked, theory.mm1kBlocking(rate, serviceMs, waiting + 1), 0.05);
   });
 });
+
+describe("theory beyond single queues", () => {
+  it("the supermarket model: doubly exponential tails and Mitzenmacher's mean sojourn", () => {
+    expect(theory.supermarketTail(0.9, 2, 2)).toBeCloseTo(0.729, 10);
+    expect(theory.supermarketTail(0.9, 1, 3)).toBeCloseTo(0.729, 10);
+    expect(theory.supermarketMeanSojourn(0.9, 1)).toBeCloseTo(10, 9);
+    expect(theory.supermarketMeanSojourn(0.5, 2)).toBeCloseTo(1 + 0.25 + 0.5 ** 6 + 0.5 ** 14, 6);
+  });
+  it("round robin over one server is M/M/1", () => {
+    expect(theory.roundRobinMeanWaitMs(80, 10, 1)).toBeCloseTo(theory.mm1(80, 10).meanWaitMs, 6);
+  });
+  it("caches: Che fills the cache, TTL gives λT/(1+λT), everything fits gives 1", () => {
+    const q = theory.zipfPopularities(100, 1);
+    expect(q.reduce((a, b) => a + b)).toBeCloseTo(1, 12);
+    expect(theory.lruHitRatioChe(q, 100)).toBe(1);
+    const small = theory.lruHitRatioChe(q, 10);
+    // Between a cache of random keys (C/N) and one that always holds the 10 most popular.
+    expect(small).toBeGreaterThan(10 / 100);
+    expect(small).toBeLessThan(q.slice(0, 10).reduce((a, b) => a + b));
+    expect(theory.ttlHitRatio(2, 500)).toBeCloseTo(0.5, 12);
+  });
+  it("mean value analysis: one user never waits", () => {
+    const r = theory.mvaSingleServer(1, 25, 1000);
+    expect(r.responseMs).toBeCloseTo(25, 12);
+    expect(r.throughputPerSec).toBeCloseTo(1000 / 1025, 12);
+  });
+  it("retries and sagas", () => {
+    expect(theory.retryAmplification(0.5, 4)).toBeCloseTo(1.875, 12);
+    expect(theory.retrySuccessProbability(0.5, 4)).toBeCloseTo(0.9375, 12);
+    expect(theory.sagaCompletionProbability([0.1, 0.2])).toBeCloseTo(0.72, 12);
+  });
+  it("Student t intervals: table and expansion", () => {
+    expect(theory.studentT975(9)).toBeCloseTo(2.262, 3);
+    expect(theory.studentT975(60)).toBeCloseTo(2.0003, 3);
+    const ci = theory.confidenceInterval([1, 2, 3, 4]);
+    expect(ci.mean).toBe(2.5);
+    expect(ci.halfWidth).toBeCloseTo((3.182 * Math.sqrt(5 / 3)) / 2, 3);
+    expect(() => theory.confidenceInterval([1])).toThrow(/at least 2/);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * The model families on /fidelity: each names the theory a family of rows is checked against. The
+ * ids are the page's anchors (`/fidelity#mm1`), so labs can link to their rows.
+ */
+export const FIDELITY_FAMILIES = {
+  mm1: { title: "M/M/1", reference: "One worker, Poisson arrivals, exponential service: Wq = ρ/(μ − λ); response time is exponential with rate μ − λ." },
+  mmc: { title: "M/M/c (Erlang C)", reference: "c workers sharing one queue: Wq = C(c, a)/(cμ − λ), with C the Erlang C probability of waiting." },
+  md1: { title: "M/D/1", reference: "Constant service, Pollaczek–Khinchine: Wq = ρ S / (2(1 − ρ)), half the M/M/1 wait." },
+  mm1k: { title: "M/M/1/K", reference: "A waiting room of K − 1: the share of arrivals refused is (1 − ρ)ρ^K / (1 − ρ^(K+1))." },
+  "load-balancing": { title: "Load balancing", reference: "Random choice gives n M/M/1 queues; power of two choices follows the supermarket model (its n → ∞ limit); round robin gives E_n/M/1 queues." },
+  "cache-eviction": { title: "Cache eviction under Zipf", reference: "LRU against Che's approximation; FIFO against its random-eviction counterpart (independent reference model)." },
+  "cache-ttl": { title: "TTL caches", reference: "An entry lives T from the miss that stored it: hit ratio λT/(1 + λT) per key." },
+  "rate-limiting": { title: "Rate limiting", reference: "A token bucket admits at most burst + rate × t in every window of length t; a sliding log at most its limit per window." },
+  retries: { title: "Retries", reference: "Independent failures with probability p, at most n attempts: 1 + p + … + p^(n−1) attempts per call, success 1 − pⁿ." },
+  "circuit-breaker": { title: "Circuit breaker", reference: "Resilience4j's definition: open when the window's failure rate reaches the threshold; admit exactly the permitted probes when half-open." },
+  "closed-loop": { title: "Closed loops", reference: "The interactive response-time law R = N/X − Z, and mean value analysis for one exponential server." },
+  pools: { title: "Pools and competing consumers", reference: "A connection pool of c connections and c single-thread consumers on one queue are both M/M/c: Erlang C." },
+  saga: { title: "Sagas", reference: "Accounting: started = completed + compensated + inconsistent + running; independent step failures complete with probability Π(1 − p_i)." },
+  "littles-law": { title: "Little's law", reference: "L = λW: the time-average number of requests in the system equals the arrival rate times the mean time in the system." },
+} as const;
+
+export type FidelityFamily = keyof typeof FIDELITY_FAMILIES;

@@ -1,0 +1,744 @@
+/**
+ * The fidelity rows: every model family that has a reference result, checked by running the
+ * simulation and comparing with the theory (see simulations/README.md, "Fidelity").
+ *
+ * Each row runs independent replications (seeds 1..R, never tuned) and reports the mean with a 95%
+ * Student t confidence interval. Three kinds of comparison:
+ * - `interval`: the theory must lie inside estimate ± half-width ("agrees"), else the row is flagged;
+ * - `at-most`: a bound (token bucket, sliding windows): the worst replication must not exceed it;
+ * - `equal`: a definition (breaker thresholds, accounting identities): every replication must hit it.
+ * A flagged row carries a written explanation (a known approximation or finite-run bias), and the
+ * unit tests fail when a row is flagged without one, or strays further than its explanation allows.
+ * Costly: call at build time (the /fidelity page) or in tests only.
+ */
+import { ScenarioRun, runScenario, theory, validateScenario, type RunReport, type Scenario } from "@/simulations";
+import type { FidelityFamily } from "./families";
+
+export type Comparison = "interval" | "at-most" | "equal";
+
+export interface FidelityRow {
+  /** Anchor on /fidelity: `<family>-<name>`. */
+  id: string;
+  family: FidelityFamily;
+  /** What is compared, e.g. "mean wait in queue". */
+  compared: string;
+  /** The setting, in words. */
+  setting: string;
+  unit: "ms" | "ratio" | "count" | "attempts" | "";
+  comparison: Comparison;
+  theory: number;
+  /** Mean of the replications (interval), their maximum (at-most) or the value furthest from theory (equal). */
+  estimate: number;
+  /** 95% confidence half-width (0 for bounds and exact checks). */
+  halfWidth: number;
+  replications: number;
+  /** How the estimate was obtained (requests, warm-up, replications). */
+  method: string;
+  verdict: "agrees" | "flagged";
+  /** Why the theory lies outside the interval; present on every flagged row that is understood. */
+  explanation?: string;
+  /** Largest distance from theory the explanation accounts for: relative to theory, or absolute when theory is 0. */
+  explainedUpTo?: number;
+  /** The scenario of replication 1 ("run this check" opens it in the playground). */
+  scenario: Scenario;
+}
+
+interface RowSpec {
+  id: string;
+  family: FidelityFamily;
+  compared: string;
+  setting: string;
+  unit: FidelityRow["unit"];
+  comparison: Comparison;
+  theory: number;
+  replications: number;
+  method: string;
+  scenario: (seed: number) => Scenario;
+  /** One replication's measurement. */
+  measure: (scenario: Scenario) => number;
+  /** A deviation understood in advance: shown when the row is flagged, and how far it may go. */
+  knownDeviation?: { explanation: string; upTo: number };
+}
+
+function checked(doc: unknown): Scenario {
+  const result = validateScenario(doc);
+  if (!result.ok) throw new Error(`fidelity scenario is invalid: ${result.issues.map((i) => i.message).join("; ")}`);
+  return result.scenario;
+}
+
+/** Runs shared by several rows within one computeFidelityRows() call (same scenario, same seed). */
+const memo = new Map<string, unknown>();
+function once<T>(kind: string, scenario: Scenario, compute: () => T): T {
+  const key = `${kind}:${JSON.stringify(scenario)}`;
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
+}
+/** The report of a scenario run to its end (memoised). */
+const report = (scenario: Scenario): RunReport => once("report", scenario, () => runScenario(scenario));
+
+const exp = (meanMs: number) => ({ dist: "exponential", meanMs }) as const;
+const constant = (ms: number) => ({ dist: "constant", ms }) as const;
+const num = (v: unknown) => v as number;
+
+/** Evaluates one spec: replications, interval, verdict. */
+export function evaluateRow(spec: RowSpec): FidelityRow {
+  const values: number[] = [];
+  for (let seed = 1; seed <= spec.replications; seed++) values.push(spec.measure(spec.scenario(seed)));
+  let estimate: number;
+  let halfWidth = 0;
+  let agrees: boolean;
+  if (spec.comparison === "interval") {
+    const ci = theory.confidenceInterval(values);
+    estimate = ci.mean;
+    halfWidth = ci.halfWidth;
+    agrees = Math.abs(estimate - spec.theory) <= halfWidth;
+  } else if (spec.comparison === "at-most") {
+    estimate = Math.max(...values);
+    agrees = estimate <= spec.theory + 1e-9;
+  } else {
+    estimate = values.reduce((worst, v) => (Math.abs(v - spec.theory) > Math.abs(worst - spec.theory) ? v : worst), values[0]);
+    agrees = Math.abs(estimate - spec.theory) <= 1e-9 * Math.max(1, Math.abs(spec.theory));
+  }
+  return {
+    id: spec.id,
+    family: spec.family,
+    compared: spec.compared,
+    setting: spec.setting,
+    unit: spec.unit,
+    comparison: spec.comparison,
+    theory: spec.theory,
+    estimate,
+    halfWidth,
+    replications: spec.replications,
+    method: spec.method,
+    verdict: agrees ? "agrees" : "flagged",
+    ...(agrees || !spec.knownDeviation ? {} : { explanation: spec.knownDeviation.explanation, explainedUpTo: spec.knownDeviation.upTo }),
+    scenario: spec.scenario(1),
+  };
+}
+
+// --- queueing -----------------------------------------------------------------------------------
+
+function queueScenario(opts: { rate: number; workers: number; service: Scenario["nodes"][number]["serviceMs"]; requests: number; warmupMs: number; queueCapacity?: number; title: string }) {
+  return (seed: number) =>
+    checked({
+      version: 1,
+      title: opts.title,
+      seed,
+      stop: { requests: opts.requests },
+      warmupMs: opts.warmupMs,
+      nodes: [
+        { id: "users", kind: "source", ratePerSec: opts.rate },
+        { id: "api", kind: "server", workers: opts.workers, serviceMs: opts.service, ...(opts.queueCapacity !== undefined ? { queueCapacity: opts.queueCapacity } : {}) },
+      ],
+      edges: [{ from: "users", to: "api" }],
+    });
+}
+
+const api = (r: RunReport) => r.nodes.api as Record<string, number>;
+const REPS = 10;
+const queueMethod = (requests: number, warmupMs: number, reps = REPS) => `${reps} replications × ${requests.toLocaleString("en")} requests after a ${warmupMs / 1000} s warm-up`;
+
+function queueingRows(): RowSpec[] {
+  const rows: RowSpec[] = [];
+  for (const [rho, requests] of [[0.5, 30_000], [0.8, 60_000], [0.9, 100_000]] as const) {
+    const rate = rho * 100;
+    const scenario = queueScenario({ rate, workers: 1, service: exp(10), requests, warmupMs: 20_000, title: `M/M/1 at ρ = ${rho}` });
+    const base = { family: "mm1" as const, setting: `λ = ${rate}/s, exponential service, mean 10 ms (ρ = ${rho})`, replications: REPS, method: queueMethod(requests, 20_000), scenario, comparison: "interval" as const };
+    rows.push({ ...base, id: `mm1-wait-${rho * 100}`, compared: "mean wait in queue", unit: "ms", theory: theory.mm1(rate, 10).meanWaitMs, measure: (s) => api(report(s)).meanWaitMs });
+    if (rho === 0.8) {
+      rows.push({ ...base, id: "mm1-utilisation-80", compared: "utilisation", unit: "ratio", theory: 0.8, measure: (s) => api(report(s)).utilization });
+      rows.push({ ...base, id: "mm1-queue-80", compared: "mean queue length (time average)", unit: "", theory: theory.mm1(rate, 10).meanQueueLength, measure: (s) => api(report(s)).meanQueueLength });
+      rows.push({
+        ...base,
+        id: "mm1-p95-80",
+        compared: "p95 response time",
+        unit: "ms",
+        theory: theory.mm1ResponsePercentileMs(rate, 10, 0.95),
+        measure: (s) => report(s).latencyMs.p95,
+        knownDeviation: { explanation: "Percentiles come from a log-bucketed histogram whose buckets are up to 0.5% wide, so each replication's p95 can sit up to 0.5% off its exact sample value; that bias does not average out over replications.", upTo: 0.01 },
+      });
+    }
+  }
+  {
+    const scenario = queueScenario({ rate: 85, workers: 4, service: exp(40), requests: 60_000, warmupMs: 20_000, title: "M/M/4 at ρ = 0.85" });
+    const base = { family: "mmc" as const, setting: "4 workers, λ = 85/s, exponential service, mean 40 ms (ρ = 0.85)", replications: REPS, method: queueMethod(60_000, 20_000), scenario, comparison: "interval" as const };
+    const t = theory.mmc(85, 40, 4);
+    rows.push({ ...base, id: "mmc-wait-4", compared: "mean wait in queue", unit: "ms", theory: t.meanWaitMs, measure: (s) => api(report(s)).meanWaitMs });
+    rows.push({ ...base, id: "mmc-queue-4", compared: "mean queue length (time average)", unit: "", theory: t.meanQueueLength, measure: (s) => api(report(s)).meanQueueLength });
+  }
+  {
+    const scenario = queueScenario({ rate: 1440, workers: 16, service: exp(10), requests: 60_000, warmupMs: 5_000, title: "M/M/16 at ρ = 0.9" });
+    rows.push({ id: "mmc-wait-16", family: "mmc", setting: "16 workers, λ = 1,440/s, exponential service, mean 10 ms (ρ = 0.9)", compared: "mean wait in queue", unit: "ms", comparison: "interval", replications: REPS, method: queueMethod(60_000, 5_000), scenario, theory: theory.mmc(1440, 10, 16).meanWaitMs, measure: (s) => api(report(s)).meanWaitMs });
+  }
+  for (const [rho, requests] of [[0.7, 40_000], [0.9, 100_000]] as const) {
+    const rate = rho * 100;
+    const scenario = queueScenario({ rate, workers: 1, service: constant(10), requests, warmupMs: 20_000, title: `M/D/1 at ρ = ${rho}` });
+    rows.push({ id: `md1-wait-${rho * 100}`, family: "md1", setting: `λ = ${rate}/s, constant service 10 ms (ρ = ${rho})`, compared: "mean wait in queue", unit: "ms", comparison: "interval", replications: REPS, method: queueMethod(requests, 20_000), scenario, theory: theory.mg1(rate, 10, 0).meanWaitMs, measure: (s) => api(report(s)).meanWaitMs });
+  }
+  for (const [rate, waiting] of [[90, 4], [120, 9]] as const) {
+    const scenario = queueScenario({ rate, workers: 1, service: exp(10), requests: 40_000, warmupMs: 10_000, queueCapacity: waiting, title: `M/M/1/${waiting + 1}` });
+    rows.push({
+      id: `mm1k-blocking-${waiting + 1}`,
+      family: "mm1k",
+      setting: `ρ = ${rate / 100}, ${waiting} waiting places (K = ${waiting + 1})`,
+      compared: "share of arrivals refused",
+      unit: "ratio",
+      comparison: "interval",
+      replications: REPS,
+      method: queueMethod(40_000, 10_000),
+      scenario,
+      theory: theory.mm1kBlocking(rate, 10, waiting + 1),
+      measure: (s) => {
+        const r = report(s);
+        return r.requests.dropped / r.requests.arrived;
+      },
+    });
+  }
+  return rows;
+}
+
+// --- load balancing -----------------------------------------------------------------------------
+
+const FLEET = 100;
+
+function fleetScenario(strategy: string, load: number, requests: number, warmupMs: number, fleet = FLEET) {
+  return (seed: number) => {
+    const servers = Array.from({ length: fleet }, (_, i) => ({ id: `s-${i + 1}`, kind: "server", workers: 1, serviceMs: exp(10) }));
+    return checked({
+      version: 1,
+      title: `${strategy} over ${fleet} servers at ρ = ${load}`,
+      seed,
+      stop: { requests },
+      warmupMs,
+      nodes: [{ id: "users", kind: "source", ratePerSec: load * 100 * fleet }, { id: "lb", kind: "load-balancer", strategy }, ...servers],
+      edges: [{ from: "users", to: "lb" }, ...servers.map((s) => ({ from: "lb", to: s.id }))],
+    });
+  };
+}
+
+/** Time-average fraction of servers holding at least `i` requests, from gauges sampled every 50 ms after warm-up. */
+function fractionAtLeast(scenario: Scenario, i: number): number {
+  const counts = once("fleet", scenario, () => {
+    const run = new ScenarioRun(scenario, { sampleEveryMs: 50 });
+    run.runToEnd();
+    memo.set(`report:${JSON.stringify(scenario)}`, run.report());
+    const atLeast = new Array<number>(16).fill(0);
+    let total = 0;
+    for (const sample of run.series) {
+      if (sample.tMs <= (scenario.warmupMs ?? 0)) continue;
+      for (const [id, g] of Object.entries(sample.nodes)) {
+        if (!id.startsWith("s-")) continue;
+        total++;
+        const n = num(g.busy) + num(g.queue);
+        for (let k = 0; k < atLeast.length && k <= n; k++) atLeast[k]++;
+      }
+    }
+    return atLeast.map((c) => c / total);
+  });
+  return counts[i];
+}
+
+function loadBalancingRows(): RowSpec[] {
+  const load = 0.9;
+  const method = (requests: number) => `10 replications × ${requests.toLocaleString("en")} requests after a 2 s warm-up, ${FLEET} servers`;
+  const p2c = fleetScenario("power-of-two-choices", load, 60_000, 2_000);
+  // Random splitting makes every server M/M/1 whatever the fleet size; 10 servers and a long warm-up
+  // (an M/M/1 at ρ = 0.9 takes seconds to forget that it started empty).
+  const random = fleetScenario("random", load, 60_000, 30_000, 10);
+  const randomMethod = "10 replications × 60,000 requests after a 30 s warm-up, 10 servers";
+  const finiteFleet = (what: string) =>
+    `The supermarket result is the limit of an infinitely large fleet; with ${FLEET} servers the ${what} sits slightly above it, by an amount that shrinks as the fleet grows; a narrow enough interval shows the gap.`;
+  return [
+    { id: "load-balancing-random-response", family: "load-balancing", setting: `random over 10 one-worker servers, ρ = ${load}, exponential 10 ms`, compared: "mean response time (each server is M/M/1)", unit: "ms", comparison: "interval", replications: 10, method: randomMethod, scenario: random, theory: theory.mm1(load * 100, 10).meanResponseMs, measure: (s) => report(s).latencyMs.mean },
+    { id: "load-balancing-random-tail-3", family: "load-balancing", setting: `random over 10 one-worker servers, ρ = ${load}`, compared: "fraction of servers with ≥ 3 requests (λ³)", unit: "ratio", comparison: "interval", replications: 10, method: `${randomMethod}; gauges sampled every 50 ms`, scenario: random, theory: theory.supermarketTail(load, 1, 3), measure: (s) => fractionAtLeast(s, 3) },
+    {
+      id: "load-balancing-p2c-response",
+      family: "load-balancing",
+      setting: `power of two choices over ${FLEET} one-worker servers, ρ = ${load}`,
+      compared: "mean response time (supermarket limit, n → ∞)",
+      unit: "ms",
+      comparison: "interval",
+      replications: 10,
+      method: method(60_000),
+      scenario: p2c,
+      theory: theory.supermarketMeanSojourn(load, 2) * 10,
+      measure: (s) => (fractionAtLeast(s, 0), report(s).latencyMs.mean),
+      knownDeviation: { explanation: finiteFleet("mean response time"), upTo: 0.06 },
+    },
+    {
+      id: "load-balancing-p2c-tail-2",
+      family: "load-balancing",
+      setting: `power of two choices over ${FLEET} one-worker servers, ρ = ${load}`,
+      compared: "fraction of servers with ≥ 2 requests (λ³, n → ∞)",
+      unit: "ratio",
+      comparison: "interval",
+      replications: 10,
+      method: `${method(60_000)}; gauges sampled every 50 ms`,
+      scenario: p2c,
+      theory: theory.supermarketTail(load, 2, 2),
+      measure: (s) => fractionAtLeast(s, 2),
+      knownDeviation: { explanation: finiteFleet("fraction"), upTo: 0.05 },
+    },
+    {
+      id: "load-balancing-p2c-tail-3",
+      family: "load-balancing",
+      setting: `power of two choices over ${FLEET} one-worker servers, ρ = ${load}`,
+      compared: "fraction of servers with ≥ 3 requests (λ⁷, n → ∞)",
+      unit: "ratio",
+      comparison: "interval",
+      replications: 10,
+      method: `${method(60_000)}; gauges sampled every 50 ms`,
+      scenario: p2c,
+      theory: theory.supermarketTail(load, 2, 3),
+      measure: (s) => fractionAtLeast(s, 3),
+      knownDeviation: { explanation: finiteFleet("fraction"), upTo: 0.08 },
+    },
+    {
+      id: "load-balancing-round-robin-wait",
+      family: "load-balancing",
+      setting: "round robin over 4 one-worker servers, λ = 360/s, exponential 10 ms (ρ = 0.9)",
+      compared: "mean wait in queue (E₄/M/1, exact)",
+      unit: "ms",
+      comparison: "interval",
+      replications: REPS,
+      method: queueMethod(60_000, 5_000),
+      scenario: (seed) => {
+        const servers = Array.from({ length: 4 }, (_, i) => ({ id: `s-${i + 1}`, kind: "server", workers: 1, serviceMs: exp(10) }));
+        return checked({ version: 1, title: "Round robin, E4/M/1", seed, stop: { requests: 60_000 }, warmupMs: 5_000, nodes: [{ id: "users", kind: "source", ratePerSec: 360 }, { id: "lb", kind: "load-balancer", strategy: "round-robin" }, ...servers], edges: [{ from: "users", to: "lb" }, ...servers.map((s) => ({ from: "lb", to: s.id }))] });
+      },
+      theory: theory.roundRobinMeanWaitMs(360, 10, 4),
+      measure: (s) => {
+        const r = report(s);
+        return [1, 2, 3, 4].reduce((sum, i) => sum + num(r.nodes[`s-${i}`].meanWaitMs), 0) / 4;
+      },
+    },
+  ];
+}
+
+// --- caches -------------------------------------------------------------------------------------
+
+function cacheScenario(opts: { title: string; keys: number; zipf: number; capacity: number; policy: string; ttlMs?: number; rate: number; requests: number; warmupMs: number }) {
+  return (seed: number) =>
+    checked({
+      version: 1,
+      title: opts.title,
+      seed,
+      stop: { requests: opts.requests },
+      warmupMs: opts.warmupMs,
+      nodes: [
+        { id: "users", kind: "source", ratePerSec: opts.rate, keys: { count: opts.keys, zipfExponent: opts.zipf } },
+        { id: "cache", kind: "cache", capacity: opts.capacity, policy: opts.policy, hitMs: constant(0.01), ...(opts.ttlMs ? { ttlMs: opts.ttlMs } : {}) },
+        // A near-instant store: a miss's fetch takes 0.01 ms, so the references' "insert at once" holds.
+        { id: "db", kind: "server", workers: 1000, serviceMs: constant(0.01) },
+      ],
+      edges: [{ from: "users", to: "cache" }, { from: "cache", to: "db" }],
+    });
+}
+
+const hitRatio = (s: Scenario) => num(report(s).nodes.cache.hitRatio);
+
+function cacheRows(): RowSpec[] {
+  const popularities = theory.zipfPopularities(1000, 0.8);
+  const cacheMethod = (requests: number, warmupMs: number) => `10 replications × ${requests.toLocaleString("en")} requests after a ${warmupMs / 1000} s warm-up`;
+  const che = "Che's approximation is not exact: it replaces each key's time in the cache by one constant. Its error is a fraction of a percent at these sizes, which an interval this narrow can resolve.";
+  const rows: RowSpec[] = [];
+  for (const capacity of [50, 200]) {
+    rows.push({
+      id: `cache-eviction-lru-${capacity}`,
+      family: "cache-eviction",
+      setting: `LRU holding ${capacity} of 1,000 keys, Zipf exponent 0.8`,
+      compared: "hit ratio (Che's approximation)",
+      unit: "ratio",
+      comparison: "interval",
+      replications: 10,
+      method: cacheMethod(50_000, 10_000),
+      scenario: cacheScenario({ title: `LRU ${capacity} of 1,000 keys`, keys: 1000, zipf: 0.8, capacity, policy: "lru", rate: 1000, requests: 50_000, warmupMs: 10_000 }),
+      theory: theory.lruHitRatioChe(popularities, capacity),
+      measure: hitRatio,
+      knownDeviation: { explanation: che, upTo: 0.01 },
+    });
+  }
+  rows.push({
+    id: "cache-eviction-fifo-200",
+    family: "cache-eviction",
+    setting: "FIFO holding 200 of 1,000 keys, Zipf exponent 0.8",
+    compared: "hit ratio (random-eviction approximation)",
+    unit: "ratio",
+    comparison: "interval",
+    replications: 10,
+    method: cacheMethod(50_000, 10_000),
+    scenario: cacheScenario({ title: "FIFO 200 of 1,000 keys", keys: 1000, zipf: 0.8, capacity: 200, policy: "fifo", rate: 1000, requests: 50_000, warmupMs: 10_000 }),
+    theory: theory.fifoHitRatio(popularities, 200),
+    measure: hitRatio,
+    knownDeviation: { explanation: "The FIFO formula is, like Che's, an approximation (exact for random eviction as the cache grows); a deviation under one percent is its own error, not the simulator's.", upTo: 0.015 },
+  });
+  for (const [ttlMs, label] of [[1000, "λT = 1"], [4000, "λT = 4"]] as const) {
+    rows.push({
+      id: `cache-ttl-${ttlMs / 1000}s`,
+      family: "cache-ttl",
+      setting: `100 equally popular keys at 1 request/s each, TTL ${ttlMs / 1000} s, room for all (${label})`,
+      compared: "hit ratio λT / (1 + λT)",
+      unit: "ratio",
+      comparison: "interval",
+      replications: 10,
+      method: cacheMethod(60_000, 20_000),
+      scenario: cacheScenario({ title: `TTL ${ttlMs / 1000} s`, keys: 100, zipf: 0, capacity: 100, policy: "lru", ttlMs, rate: 100, requests: 60_000, warmupMs: 20_000 }),
+      theory: theory.ttlHitRatio(1, ttlMs),
+      measure: hitRatio,
+    });
+  }
+  return rows;
+}
+
+// --- rate limiting ------------------------------------------------------------------------------
+
+/** Times at which requests left the limiter (the store behind it answers in a constant 0.001 ms). */
+function admissionTimes(scenario: Scenario): number[] {
+  return once("admissions", scenario, () => recordAdmissions(scenario));
+}
+
+function recordAdmissions(scenario: Scenario): number[] {
+  const run = new ScenarioRun(scenario);
+  const times: number[] = [];
+  run.ledger.onSettle = (request, outcome, latencyMs) => {
+    if (outcome === "ok") times.push(request.createdAtMs + latencyMs);
+  };
+  run.runToEnd();
+  return times.sort((a, b) => a - b);
+}
+
+/** max over every window [a_i, a_j] of (admissions in it − rate × its length): the burst a bucket allowed. */
+function worstExcess(times: readonly number[], ratePerMs: number): number {
+  let best = -Infinity;
+  let bestStart = Infinity; // min over i of (i − rate × a_i), so count − rate·len = j − i + 1 − rate (a_j − a_i)
+  for (let j = 0; j < times.length; j++) {
+    bestStart = Math.min(bestStart, j - ratePerMs * times[j]);
+    best = Math.max(best, j + 1 - ratePerMs * times[j] - bestStart);
+  }
+  return best;
+}
+
+/** Most admissions in any interval shorter than `windowMs`. */
+function peakInWindow(times: readonly number[], windowMs: number): number {
+  let peak = 0;
+  let i = 0;
+  for (let j = 0; j < times.length; j++) {
+    while (times[j] - times[i] >= windowMs) i++;
+    peak = Math.max(peak, j - i + 1);
+  }
+  return peak;
+}
+
+function limiterScenario(limiter: Record<string, unknown>, title: string) {
+  return (seed: number) =>
+    checked({
+      version: 1,
+      title,
+      seed,
+      stop: { durationMs: 60_000 },
+      nodes: [
+        { id: "users", kind: "source", ratePerSec: 250, spikes: [{ atMs: 20_000, durationMs: 2_000, ratePerSec: 1_000, repeatEveryMs: 15_000 }] },
+        { id: "limiter", kind: "rate-limiter", ...limiter },
+        { id: "api", kind: "server", workers: 1000, serviceMs: constant(0.001) },
+      ],
+      edges: [{ from: "users", to: "limiter" }, { from: "limiter", to: "api" }],
+    });
+}
+
+function rateLimitingRows(): RowSpec[] {
+  const method = "10 replications × 60 s of Poisson traffic at 2.5× the rate with 1,000/s spikes; every window between two admissions";
+  const bucket = limiterScenario({ algorithm: "token-bucket", ratePerSec: 100, burst: 50 }, "Token bucket, 100/s, burst 50");
+  const meter = limiterScenario({ algorithm: "leaky-bucket-meter", ratePerSec: 100, burst: 50 }, "Leaky bucket as a meter (GCRA), 100/s, burst 50");
+  return [
+    { id: "rate-limiting-token-bucket-bound", family: "rate-limiting", setting: "token bucket, 100/s, burst 50, offered 250/s with spikes", compared: "worst (admitted − rate × t) over every window: at most the burst", unit: "count", comparison: "at-most", replications: 10, method, scenario: bucket, theory: 50, measure: (s) => worstExcess(admissionTimes(s), 0.1) },
+    {
+      id: "rate-limiting-gcra-same-decisions",
+      family: "rate-limiting",
+      setting: "GCRA (leaky bucket as a meter) against the token bucket, same traffic",
+      compared: "admissions that differ between the two (same decisions)",
+      unit: "count",
+      comparison: "equal",
+      replications: 10,
+      method,
+      scenario: meter,
+      theory: 0,
+      measure: (s) => {
+        const a = admissionTimes(s);
+        const b = admissionTimes(bucket(s.seed));
+        let differing = Math.abs(a.length - b.length);
+        for (let i = 0; i < Math.min(a.length, b.length); i++) if (Math.abs(a[i] - b[i]) > 1e-6) differing++;
+        return differing;
+      },
+    },
+    { id: "rate-limiting-sliding-log-bound", family: "rate-limiting", setting: "sliding log, 100 per 1 s window", compared: "most admissions in any 1 s interval: at most the limit", unit: "count", comparison: "at-most", replications: 10, method, scenario: limiterScenario({ algorithm: "sliding-log", limit: 100, windowMs: 1000 }, "Sliding log, 100 per second"), theory: 100, measure: (s) => peakInWindow(admissionTimes(s), 1000) },
+    { id: "rate-limiting-fixed-window-bound", family: "rate-limiting", setting: "fixed window, 100 per aligned 1 s window", compared: "most admissions in any 1 s interval: at most twice the limit (two windows' worth at a boundary)", unit: "count", comparison: "at-most", replications: 10, method, scenario: limiterScenario({ algorithm: "fixed-window", limit: 100, windowMs: 1000 }, "Fixed window, 100 per second"), theory: 200, measure: (s) => peakInWindow(admissionTimes(s), 1000) },
+  ];
+}
+
+// --- retries, breaker, closed loops, pools, sagas -------------------------------------------------
+
+function retryScenario(p: number, attempts: number) {
+  return (seed: number) =>
+    checked({
+      version: 1,
+      title: `Retries: p = ${p}, ${attempts} attempts`,
+      seed,
+      stop: { requests: 5_000 },
+      nodes: [
+        { id: "users", kind: "source", ratePerSec: 100 },
+        { id: "client", kind: "client", maxAttempts: attempts, backoffBaseMs: 0 },
+        { id: "api", kind: "server", workers: 1000, serviceMs: constant(1) },
+      ],
+      edges: [{ from: "users", to: "client" }, { from: "client", to: "api" }],
+      faults: [{ atMs: 0, target: "api", kind: "errors", rate: p }],
+    });
+}
+
+function retryRows(): RowSpec[] {
+  const method = "10 replications × 5,000 calls";
+  const rows: RowSpec[] = [];
+  for (const [p, n] of [[0.2, 3], [0.5, 4], [0.9, 3]] as const) {
+    rows.push({
+      id: `retries-amplification-${p * 10}-${n}`,
+      family: "retries",
+      setting: `each attempt fails with p = ${p}, at most ${n} attempts, no backoff`,
+      compared: `attempts per call, 1 + p + … + p^${n - 1}`,
+      unit: "attempts",
+      comparison: "interval",
+      replications: 10,
+      method,
+      scenario: retryScenario(p, n),
+      theory: theory.retryAmplification(p, n),
+      measure: (s) => {
+        const c = report(s).nodes.client;
+        return num(c.attempts) / num(c.calls);
+      },
+    });
+  }
+  rows.push({
+    id: "retries-success-5-4",
+    family: "retries",
+    setting: "each attempt fails with p = 0.5, at most 4 attempts",
+    compared: "share of calls that succeed, 1 − p⁴",
+    unit: "ratio",
+    comparison: "interval",
+    replications: 10,
+    method,
+    scenario: retryScenario(0.5, 4),
+    theory: theory.retrySuccessProbability(0.5, 4),
+    measure: (s) => {
+      const r = report(s);
+      return r.requests.completed / r.requests.arrived;
+    },
+  });
+  return rows;
+}
+
+const BREAKER = { windowSize: 20, minimumNumberOfCalls: 20, failureRateThreshold: 0.5, waitDurationInOpenStateMs: 5000, permittedCallsInHalfOpen: 5 };
+
+/** A steady caller (20/s, evenly spaced) behind a breaker; the dependency fails every call from `failFromMs`. */
+function breakerScenario(failFromMs: number) {
+  return (seed: number) =>
+    checked({
+      version: 1,
+      title: failFromMs > 0 ? "Breaker: a healthy window, then every call fails" : "Breaker: every call fails from the start",
+      seed,
+      stop: { durationMs: 60_000 },
+      nodes: [
+        { id: "users", kind: "source", ratePerSec: 20, arrival: "constant" },
+        { id: "breaker", kind: "circuit-breaker", ...BREAKER },
+        { id: "api", kind: "server", workers: 10, serviceMs: constant(1) },
+      ],
+      edges: [{ from: "users", to: "breaker" }, { from: "breaker", to: "api" }],
+      faults: [{ atMs: failFromMs, target: "api", kind: "errors", rate: 1 }],
+    });
+}
+
+/** The answers in order, each call answered (1 ms) before the next arrives (50 ms later). */
+function breakerTimeline(scenario: Scenario) {
+  return once("breaker", scenario, () => recordBreaker(scenario));
+}
+
+function recordBreaker(scenario: Scenario) {
+  const answers: ("ok" | "failed" | "refused")[] = [];
+  const transitions: { atMs: number; type: string }[] = [];
+  const run = new ScenarioRun(scenario, { onEvent: (e) => (e.type.startsWith("breaker.") ? transitions.push({ atMs: e.atMs, type: e.type }) : undefined) });
+  run.ledger.onSettle = (_r, outcome, _l, reason) => answers.push(outcome === "ok" ? "ok" : reason === "circuit-open" ? "refused" : "failed");
+  run.runToEnd();
+  return { answers, transitions };
+}
+
+/** Failed calls the breaker let through before its first refusal. */
+function failuresBeforeOpening(scenario: Scenario): number {
+  const { answers } = breakerTimeline(scenario);
+  const firstRefusal = answers.indexOf("refused");
+  return answers.slice(0, firstRefusal < 0 ? answers.length : firstRefusal).filter((a) => a === "failed").length;
+}
+
+/** Calls admitted in each half-open episode; returns the one furthest from the permitted probes. */
+function probesPerHalfOpen(scenario: Scenario): number {
+  const { answers } = breakerTimeline(scenario);
+  const episodes: number[] = [];
+  let run = 0;
+  for (let i = answers.indexOf("refused"); i >= 0 && i < answers.length; i++) {
+    if (answers[i] === "refused") {
+      if (run > 0) episodes.push(run);
+      run = 0;
+    } else run++;
+  }
+  if (episodes.length === 0) return NaN;
+  return episodes.reduce((worst, e) => (Math.abs(e - BREAKER.permittedCallsInHalfOpen) > Math.abs(worst - BREAKER.permittedCallsInHalfOpen) ? e : worst), episodes[0]);
+}
+
+function openDurationMs(scenario: Scenario): number {
+  const { transitions } = breakerTimeline(scenario);
+  let worst = NaN;
+  for (let i = 1; i < transitions.length; i++) {
+    if (transitions[i - 1].type === "breaker.opened" && transitions[i].type === "breaker.half-opened") {
+      const d = transitions[i].atMs - transitions[i - 1].atMs;
+      if (Number.isNaN(worst) || Math.abs(d - BREAKER.waitDurationInOpenStateMs) > Math.abs(worst - BREAKER.waitDurationInOpenStateMs)) worst = d;
+    }
+  }
+  return worst;
+}
+
+function breakerRows(): RowSpec[] {
+  const method = "5 replications × 60 s, one call every 50 ms; every episode of every run checked";
+  const setting = "count window of 20 calls, at least 20 calls, threshold 50%, open 5 s, 5 probes";
+  const base = { family: "circuit-breaker" as const, unit: "count" as const, comparison: "equal" as const, replications: 5, method, setting };
+  return [
+    { ...base, id: "circuit-breaker-opens-at-threshold", compared: "failures that open it after a window of 20 successes (50% of 20)", scenario: breakerScenario(10_025), theory: 10, measure: failuresBeforeOpening },
+    { ...base, id: "circuit-breaker-minimum-calls", compared: "failures that open it when every call fails (the minimum number of calls)", scenario: breakerScenario(0), theory: 20, measure: failuresBeforeOpening },
+    { ...base, id: "circuit-breaker-probes", compared: "calls admitted in each half-open episode (the permitted probes)", scenario: breakerScenario(0), theory: 5, measure: probesPerHalfOpen },
+    { ...base, id: "circuit-breaker-open-duration", compared: "time from opening to half-open, ms", unit: "ms", scenario: breakerScenario(0), theory: 5000, measure: openDurationMs },
+  ];
+}
+
+function closedLoopScenario(seed: number) {
+  return checked({
+    version: 1,
+    title: "Closed loop: 30 users, 1 s think time, one server",
+    seed,
+    stop: { durationMs: 400_000 },
+    warmupMs: 20_000,
+    nodes: [
+      { id: "users", kind: "source", users: 30, thinkMs: exp(1000) },
+      { id: "api", kind: "server", workers: 1, serviceMs: exp(25) },
+    ],
+    edges: [{ from: "users", to: "api" }],
+  });
+}
+
+function closedLoopRows(): RowSpec[] {
+  const method = `${REPS} replications × 380 s after a 20 s warm-up`;
+  const setting = "30 users, exponential think time 1 s, one worker, exponential service 25 ms";
+  return [
+    { id: "closed-loop-mva-response", family: "closed-loop", setting, compared: "mean response time (mean value analysis, exact)", unit: "ms", comparison: "interval", replications: REPS, method, scenario: closedLoopScenario, theory: theory.mvaSingleServer(30, 25, 1000).responseMs, measure: (s) => report(s).latencyMs.mean },
+    {
+      id: "closed-loop-response-time-law",
+      family: "closed-loop",
+      setting,
+      compared: "R − (N/X − Z): measured response time minus the interactive law's",
+      unit: "ms",
+      comparison: "interval",
+      replications: REPS,
+      method,
+      scenario: closedLoopScenario,
+      theory: 0,
+      measure: (s) => {
+        const r = report(s);
+        return r.latencyMs.mean - theory.responseTimeLawMs(30, r.throughputPerSec, 1000);
+      },
+      knownDeviation: { explanation: "The law is exact over a run only when every user is thinking at its start and end; at the edges of the measured window some users are mid-request, which shifts N/X − Z by a few ms in a 380 s run.", upTo: 10 },
+    },
+  ];
+}
+
+function poolRows(): RowSpec[] {
+  const method = "10 replications × 150 s after a 10 s warm-up";
+  const erlang = theory.mmc(85, 40, 4).meanWaitMs;
+  return [
+    {
+      id: "pools-connection-pool",
+      family: "pools",
+      setting: "pool of 4 connections, 85 calls/s, exponential 40 ms holding time (ρ = 0.85)",
+      compared: "mean wait for a connection (Erlang C)",
+      unit: "ms",
+      comparison: "interval",
+      replications: 10,
+      method,
+      scenario: (seed) =>
+        checked({ version: 1, title: "Connection pool of 4", seed, stop: { durationMs: 160_000 }, warmupMs: 10_000, nodes: [{ id: "users", kind: "source", ratePerSec: 85 }, { id: "db", kind: "server", workers: 1000, serviceMs: exp(40) }], edges: [{ id: "pool", from: "users", to: "db", pool: { size: 4, queueCapacity: null } }] }),
+      theory: erlang,
+      measure: (s) => num(report(s).edges!.pool.meanPoolWaitMs),
+    },
+    {
+      id: "pools-competing-consumers",
+      family: "pools",
+      setting: "4 single-thread consumers (prefetch 1) on one queue, 85 messages/s, exponential 40 ms",
+      compared: "mean wait from publish to delivery (Erlang C)",
+      unit: "ms",
+      comparison: "interval",
+      replications: 10,
+      method,
+      scenario: (seed) => {
+        const consumers = [1, 2, 3, 4].map((i) => ({ id: `c-${i}`, kind: "consumer", workers: 1, prefetch: 1, processingMs: exp(40) }));
+        return checked({ version: 1, title: "Competing consumers", seed, stop: { durationMs: 160_000 }, warmupMs: 10_000, nodes: [{ id: "producer", kind: "source", ratePerSec: 85 }, { id: "q", kind: "broker" }, ...consumers], edges: [{ from: "producer", to: "q" }, ...consumers.map((c) => ({ from: "q", to: c.id }))] });
+      },
+      theory: erlang,
+      measure: (s) => (report(s).nodes.q.waitMs as Record<string, number>).mean,
+    },
+  ];
+}
+
+const SAGA_STEPS = [0.1, 0.2, 0.05];
+
+function sagaScenario(seed: number) {
+  const services = ["flights", "hotels", "cars"];
+  return checked({
+    version: 1,
+    title: "Saga of three steps with independent failures",
+    seed,
+    stop: { durationMs: 100_000 },
+    nodes: [
+      { id: "users", kind: "source", ratePerSec: 50 },
+      { id: "trip", kind: "saga", steps: services.map((name, i) => ({ name, service: name, failureRate: SAGA_STEPS[i] })) },
+      ...services.map((id) => ({ id, kind: "server", workers: 100, serviceMs: exp(20) })),
+    ],
+    edges: [{ from: "users", to: "trip" }, ...services.map((id) => ({ from: "trip", to: id }))],
+  });
+}
+
+/** started − (completed + compensated + inconsistent + running): zero when the books close. */
+export function sagaBooksGap(report: RunReport): number {
+  let gap = 0;
+  for (const m of Object.values(report.nodes)) {
+    if (m.started === undefined || m.compensated === undefined) continue;
+    gap = Math.max(gap, Math.abs(num(m.started) - (num(m.completed) + num(m.compensated) + num(m.inconsistent) + num(m.running))));
+  }
+  return gap;
+}
+
+function sagaRows(): RowSpec[] {
+  const method = "10 replications × 100 s at 50 sagas/s";
+  const setting = "three steps failing independently with 10%, 20% and 5%";
+  return [
+    { id: "saga-completion", family: "saga", setting, compared: "share of sagas that complete, Π(1 − p_i)", unit: "ratio", comparison: "interval", replications: 10, method, scenario: sagaScenario, theory: theory.sagaCompletionProbability(SAGA_STEPS), measure: (s) => { const t = report(s).nodes.trip; return num(t.completed) / num(t.started); } },
+    { id: "saga-accounting", family: "saga", setting, compared: "started − (completed + compensated + inconsistent + running)", unit: "count", comparison: "equal", replications: 10, method, scenario: sagaScenario, theory: 0, measure: (s) => sagaBooksGap(report(s)) },
+  ];
+}
+
+/** Every row spec, in page order. */
+export function fidelityRowSpecs(): RowSpec[] {
+  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows()];
+}
+
+/** Runs every simulation row (about ten seconds of CPU: build time and tests only). */
+export function computeFidelityRows(): FidelityRow[] {
+  try {
+    return fidelityRowSpecs().map(evaluateRow);
+  } finally {
+    memo.clear();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * The /fidelity rows, recomputed here (never read from a cache): every row has an interval or a
+ * bound and a verdict, and a row whose theory falls outside its interval must carry a written
+ * explanation that accounts for the size of the deviation.
+ */
+import { describe, expect, it } from "vitest";
+import { computeFidelityRows } from "@/lib/fidelity/rows";
+import { FIDELITY_FAMILIES } from "@/lib/fidelity/families";
+
+describe("fidelity rows", () => {
+  const rows = computeFidelityRows();
+
+  it("cover at least 30 rows in at least 10 families, with unique anchors", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(rows.map((r) => r.family)).size).toBeGreaterThanOrEqual(10);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    for (const r of rows) {
+      expect(FIDELITY_FAMILIES[r.family]).toBeDefined();
+      expect(r.id.startsWith(r.family)).toBe(true);
+    }
+  });
+
+  it("give every statistical row a real interval from at least 5 replications", () => {
+    for (const r of rows.filter((x) => x.comparison === "interval")) {
+      expect(r.replications, r.id).toBeGreaterThanOrEqual(5);
+      expect(r.halfWidth, r.id).toBeGreaterThan(0);
+      expect(Number.isFinite(r.estimate), r.id).toBe(true);
+    }
+  });
+
+  it("flag no row without an explanation, and no explained row beyond what its explanation allows", () => {
+    for (const r of rows) {
+      if (r.verdict === "agrees") continue;
+      expect(r.explanation, `${r.id}: theory ${r.theory}, simulated ${r.estimate} ± ${r.halfWidth} with no explanation`).toBeTruthy();
+      const distance = r.theory === 0 ? Math.abs(r.estimate) : Math.abs(r.estimate - r.theory) / Math.abs(r.theory);
+      expect(distance, `${r.id} strays ${distance} from theory, beyond ${r.explainedUpTo}`).toBeLessThanOrEqual(r.explainedUpTo!);
+    }
+  });
+
+  it("hold every bound and definition exactly", () => {
+    for (const r of rows.filter((x) => x.comparison !== "interval")) expect(r.verdict, `${r.id}: ${r.estimate} vs ${r.theory}`).toBe("agrees");
+  });
+}, 600_000);
