@@ -11,6 +11,7 @@ export { LatencyHistogram, TimeWeighted, RunningMean } from "./engine/stats";
 export { validateScenario, parseScenario, type ValidationResult } from "./scenario/validate";
 export { scenarioJsonSchema, SCENARIO_VERSION, type Scenario, type NodeSpec, type Edge, type FaultSpec } from "./scenario/schema";
 export type { Issue, FieldMeta, Schema, ObjectSchema } from "./scenario/schema-builder";
+export { FORBIDDEN_KEYS, schemaAtPath } from "./scenario/schema-builder";
 export { nodeKinds, type KindEntry } from "./models/registry";
 export { loadBalancerStrategies } from "./models/load-balancer/load-balancer";
 export { createHashRing } from "./models/load-balancer/hash-ring";
