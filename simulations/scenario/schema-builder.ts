@@ -88,6 +88,8 @@ export function number(options: NumberOptions = {}): Schema<number> {
   else if (min !== undefined) expectation = `a number of at least ${min}`;
   else if (max !== undefined) expectation = `a number of at most ${max}`;
   else expectation = "a number";
+  // Every limit is named in the message, e.g. "a positive integer of at most 10,000,000".
+  if (max !== undefined && !expectation.includes(" to ") && !expectation.includes("at most")) expectation += ` of at most ${max.toLocaleString("en-US")}`;
   return {
     type: "number",
     meta: options,
