@@ -31,7 +31,7 @@ export function generateLinkCases({ scale = 1, large = false }: { scale?: number
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const ri = (n: number) => Math.floor(rnd() * n);
-  const pick = <T>(a: readonly T[]): T => a[ri(a.length)];
+  const pick = <T,>(a: readonly T[] | string): T => (a as readonly T[])[ri(a.length)] as T;
 
   // ---------- encoding ----------
   function b64url(bytes: Uint8Array): string {
