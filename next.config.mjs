@@ -32,6 +32,29 @@ const common = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
 ];
 
+/** The Content-Security-Policy with `frame-ancestors` set to `ancestors`. */
+const policy = (ancestors) => (isDev ? `frame-ancestors ${ancestors}` : [...csp, `frame-ancestors ${ancestors}`].join("; "));
+
+/**
+ * The header rules. Every path gets the strict policy (same-origin framing only, X-Frame-Options
+ * SAMEORIGIN), including 404s such as `/embed/<anything>` and the `/embed/` redirect; the one
+ * exception is exactly `/embed`, the page other sites may frame, which gets the same policy with
+ * `frame-ancestors *` and no X-Frame-Options. Next matches `source` case-insensitively, so `/Embed`
+ * (a 404) also falls under the embed rule: it is still served with the full CSP, only framable.
+ */
+export function securityHeaders() {
+  return [
+    {
+      source: "/:path((?!embed$).*)",
+      headers: [...common, { key: "Content-Security-Policy", value: policy("'self'") }, { key: "X-Frame-Options", value: "SAMEORIGIN" }],
+    },
+    {
+      source: "/embed",
+      headers: [...common, { key: "Content-Security-Policy", value: policy("*") }],
+    },
+  ];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -39,18 +62,7 @@ const nextConfig = {
   // mdx-bundler drives esbuild at build time; keep it out of the server bundle.
   serverExternalPackages: ["esbuild", "mdx-bundler"],
   async headers() {
-    const policy = (ancestors) => (isDev ? `frame-ancestors ${ancestors}` : [...csp, `frame-ancestors ${ancestors}`].join("; "));
-    return [
-      {
-        // Everything except /embed (and its sub-paths): same-origin framing only.
-        source: "/:path((?!embed(?:/|$)).*)",
-        headers: [...common, { key: "Content-Security-Policy", value: policy("'self'") }, { key: "X-Frame-Options", value: "SAMEORIGIN" }],
-      },
-      {
-        source: "/embed",
-        headers: [...common, { key: "Content-Security-Policy", value: policy("*") }],
-      },
-    ];
+    return securityHeaders();
   },
 };
 

@@ -78,6 +78,14 @@ if (!result.ok) {
   for (const issue of result.issues) process.stderr.write(`${issue.message}\n`);
   process.exit(2);
 }
-const report = runScenario(result.scenario, { seed });
+let report: RunReport;
+try {
+  report = runScenario(result.scenario, { seed });
+} catch (error) {
+  // A scenario the validator passed but the models could not build (a validator gap): still one
+  // message and exit code 2, never a stack trace.
+  process.stderr.write(`the scenario could not be run: ${(error as Error)?.message ?? String(error)}\n`);
+  process.exit(2);
+}
 if (json) process.stdout.write(JSON.stringify(report) + "\n");
 else process.stdout.write(summary(result.scenario.title, report) + "\n");

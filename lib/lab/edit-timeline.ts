@@ -12,7 +12,7 @@
  * The simulation is deterministic for a seed, so (preset, edits, seed) -> state at time t is a pure
  * function: seeking re-simulates from 0, and rewinding then playing again reproduces the same state.
  */
-import type { FaultSpec, Scenario } from "@/simulations";
+import { FORBIDDEN_KEYS, type FaultSpec, type Scenario } from "@/simulations";
 
 /** A fault on the timeline, with a stable id for editing and a note of who added it. */
 export type TimelineFault = FaultSpec & { id: string; origin: "preset" | "learner" };
@@ -47,7 +47,7 @@ export function readParam(scenario: Scenario, path: string): unknown {
   const { nodeId, fields } = splitParamPath(path);
   let value: unknown = scenario.nodes.find((n) => n.id === nodeId);
   for (const field of fields) {
-    if (typeof value !== "object" || value === null) return undefined;
+    if (typeof value !== "object" || value === null || !Object.hasOwn(value, field)) return undefined;
     value = (value as Record<string, unknown>)[field];
   }
   return value;
@@ -61,25 +61,34 @@ export function nodeIndexOf(scenario: Scenario, path: string): number {
 /**
  * The scenario the simulation runs: the preset with the settings applied and the timeline as its
  * faults. Never mutates the preset. Unknown nodes are skipped (the validator reports bad values).
+ * Paths are walked through own properties only, and a path with a `__proto__`, `prototype` or
+ * `constructor` segment is skipped, so no setting can ever reach a prototype (the link decoder has
+ * already refused any path that does not name a real schema field).
  */
 export function applyEdits(preset: Scenario, edits: LabEdits): Scenario {
   const scenario = structuredClone(preset) as Scenario;
   for (const [path, value] of Object.entries(edits.params)) {
     const { nodeId, fields } = splitParamPath(path);
+    if (fields.length === 0 || fields.some((f) => FORBIDDEN_KEYS.has(f))) continue;
     const node = scenario.nodes.find((n) => n.id === nodeId) as Record<string, unknown> | undefined;
-    if (!node || fields.length === 0) continue;
+    if (!node) continue;
     let target = node;
     for (const field of fields.slice(0, -1)) {
-      const next = target[field];
-      if (typeof next !== "object" || next === null) {
-        target[field] = {};
+      const next = Object.hasOwn(target, field) ? target[field] : undefined;
+      if (typeof next !== "object" || next === null || Array.isArray(next)) {
+        defineOwn(target, field, {});
       }
       target = target[field] as Record<string, unknown>;
     }
-    target[fields[fields.length - 1]] = value;
+    defineOwn(target, fields[fields.length - 1], value);
   }
   scenario.faults = edits.faults.map(({ id: _id, origin: _origin, ...fault }) => fault as FaultSpec);
   return scenario;
+}
+
+/** Sets an own, plain data property (never a setter inherited from a prototype). */
+function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** Sets one parameter (returns new edits). */

@@ -6,7 +6,7 @@
  * of the wrong type, or inside a union such as a duration distribution, is left for the validator,
  * which names the field.
  */
-import { nodeKinds, type Schema } from "@/simulations";
+import { FORBIDDEN_KEYS, nodeKinds, schemaAtPath, type Schema } from "@/simulations";
 
 interface NumberMeta {
   min?: number;
@@ -38,7 +38,7 @@ const faultNumbers: Record<string, NumberMeta> = {
 
 function clampFields(target: Record<string, unknown>, fields: Record<string, AnySchema>, path: string, notes: string[]) {
   for (const [key, schema] of Object.entries(fields)) {
-    if (!Object.prototype.hasOwnProperty.call(target, key)) continue;
+    if (!Object.hasOwn(target, key)) continue;
     const value = target[key];
     if (schema.type === "number" && typeof value === "number" && Number.isFinite(value)) {
       const clamped = clampToMeta(value, schema.meta as NumberMeta);
@@ -52,15 +52,14 @@ function clampFields(target: Record<string, unknown>, fields: Record<string, Any
   }
 }
 
-/** The schema of field `fields` of a node kind (undefined when unknown or inside a union). */
-export function fieldSchemaOf(kind: string, fields: string[]): AnySchema | undefined {
-  if (!Object.prototype.hasOwnProperty.call(nodeKinds, kind)) return undefined;
-  let schema: AnySchema | undefined = nodeKinds[kind].schema as AnySchema;
-  for (const field of fields) {
-    if (!schema?.fields || !Object.prototype.hasOwnProperty.call(schema.fields, field)) return undefined;
-    schema = schema.fields[field];
-  }
-  return schema;
+/**
+ * The schema of field `fields` of a node kind (undefined when the kind or the path is unknown, or a
+ * segment is `__proto__`, `prototype` or `constructor`). With `node`, the node's current values pick
+ * the variant of a tagged union (`serviceMs.meanMs` of an exponential distribution).
+ */
+export function fieldSchemaOf(kind: string, fields: string[], node?: unknown): AnySchema | undefined {
+  if (!Object.hasOwn(nodeKinds, kind)) return undefined;
+  return schemaAtPath(nodeKinds[kind].schema, fields, node) as AnySchema | undefined;
 }
 
 /**
@@ -98,32 +97,37 @@ export function clampScenario(scenario: unknown): string[] {
   return notes;
 }
 
+/** Leaf types a parameter setting may change. */
+const SETTABLE = new Set(["number", "enum", "string"]);
+
 /**
  * Checks and clamps one parameter setting (`"api.workers"` -> 10^9) against the schema of the node
- * it names. Returns the value to keep, or null with the reason when the setting cannot apply.
+ * it names. The path must resolve to a real number, choice or text field of that node's kind (never
+ * through `__proto__` and friends); the value must have that field's type. Returns the value to keep,
+ * or the reason when the setting cannot apply.
  */
 export function clampParam(
   nodes: readonly { id: string; kind: string }[],
   path: string,
   value: unknown,
 ): { ok: true; value: number | string; note?: string } | { ok: false; reason: string } {
+  const shown = JSON.stringify(path.length > 80 ? path.slice(0, 80) + "…" : path);
   const [nodeId, ...fields] = path.split(".");
+  if (path.split(".").some((segment) => FORBIDDEN_KEYS.has(segment))) return { ok: false, reason: `the setting ${shown} names a forbidden field` };
   const node = nodes.find((n) => n.id === nodeId);
-  if (!node || fields.length === 0) return { ok: false, reason: `the setting "${path}" names no node of the scenario` };
-  const schema = fieldSchemaOf(node.kind, fields);
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { ok: false, reason: `the setting "${path}" is not a finite number` };
-    if (schema?.type === "number") {
-      const clamped = clampToMeta(value, schema.meta as NumberMeta);
-      if (clamped !== value) return { ok: true, value: clamped, note: `${path} was ${value}, out of range; set to ${clamped}.` };
-    }
+  if (!node || fields.length === 0) return { ok: false, reason: `the setting ${shown} names no node of the scenario` };
+  const schema = fieldSchemaOf(node.kind, fields, node);
+  if (!schema || !SETTABLE.has(schema.type)) return { ok: false, reason: `the setting ${shown} names no field a setting can change` };
+  if (schema.type === "number") {
+    if (typeof value !== "number" || !Number.isFinite(value)) return { ok: false, reason: `the setting ${shown} must be a finite number` };
+    const clamped = clampToMeta(value, schema.meta as NumberMeta);
+    if (clamped !== value) return { ok: true, value: clamped, note: `${path} was ${value}, out of range; set to ${clamped}.` };
     return { ok: true, value };
   }
-  if (typeof value === "string") {
-    const values = (schema as { values?: readonly string[] } | undefined)?.values;
-    if (schema?.type === "enum" && values && !values.includes(value)) return { ok: false, reason: `the setting "${path}" must be one of ${values.join(", ")}` };
-    if (value.length > 200) return { ok: false, reason: `the setting "${path}" is too long` };
-    return { ok: true, value };
-  }
-  return { ok: false, reason: `the setting "${path}" must be a number or a string` };
+  if (typeof value !== "string") return { ok: false, reason: `the setting ${shown} must be a string` };
+  const values = (schema as { values?: readonly string[] }).values;
+  if (schema.type === "enum" && values && !values.includes(value)) return { ok: false, reason: `the setting ${shown} must be one of ${values.join(", ")}` };
+  const issues: { path: string; message: string }[] = [];
+  if (schema.parse(value, path, issues) === undefined) return { ok: false, reason: issues[0]?.message ?? `the setting ${shown} is not valid` };
+  return { ok: true, value };
 }

@@ -5,8 +5,8 @@
  * checked, defaults filled. What can be repaired is repaired with a note; what cannot is refused with
  * a message naming the field. Never throws.
  */
-import { validateScenario, type FaultSpec, type Scenario } from "@/simulations";
-import { applyEdits, type LabEdits, type TimelineFault } from "@/lib/lab/edit-timeline";
+import { FORBIDDEN_KEYS, validateScenario, type FaultSpec, type Scenario } from "@/simulations";
+import { applyEdits, splitParamPath, type LabEdits, type TimelineFault } from "@/lib/lab/edit-timeline";
 import { clampParam, clampScenario } from "./clamp";
 import { DEFAULT_VIEW, MAX_SPEED, MIN_SPEED, MOTIONS, PANELS, SCENARIO_ID_PATTERN, type LabLinkState, type LinkView } from "./link-state";
 
@@ -87,30 +87,84 @@ function faultIndexOf(path: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** Keeps the edits that apply cleanly to the scenario; notes what had to go. */
+/** `nodes[3].serviceMs.meanMs` -> { index: 3, fields: "serviceMs.meanMs" }; null for other paths. */
+function nodeIssueOf(path: string): { index: number; fields: string } | null {
+  const m = /^nodes\[(\d+)\]\.?(.*)$/.exec(path);
+  return m ? { index: Number(m[1]), fields: m[2] } : null;
+}
+
+const MAX_SETTLE_ROUNDS = 8;
+
+/**
+ * Keeps the edits that apply cleanly to the scenario; notes what had to go. Each parameter was
+ * already checked against its own field's schema (clampParam), so what is left are rules spanning
+ * fields or nodes: validate the edited scenario once, drop the faults and settings its issues name,
+ * and repeat until it validates or the issues stop changing (dropping one thing can reveal another:
+ * a fault target is only checked once the structure parses). Only when an issue names nothing
+ * droppable are the remaining settings tried one at a time, so the cost stays a few validations.
+ */
 function settleEdits(scenario: Scenario, edits: LabEdits, notes: string[]): LabEdits | LinkProblem {
   let current = edits;
   let result = validateScenario(applyEdits(scenario, current));
-  if (result.ok) return current;
-  // Faults first: an issue under faults[i] names the fault to drop.
-  const badFaults = new Set(result.issues.map((i) => faultIndexOf(i.path)).filter((i): i is number => i !== null));
-  if (badFaults.size) {
-    for (const i of badFaults) notes.push(`A fault on the timeline was removed: ${result.issues.find((x) => faultIndexOf(x.path) === i)?.message}.`);
-    current = { ...current, faults: current.faults.filter((_, i) => !badFaults.has(i)) };
+  let lastIssues = "";
+  for (let round = 0; !result.ok && round < MAX_SETTLE_ROUNDS; round++) {
+    const issues = result.issues;
+    const key = issues.map((i) => `${i.path}|${i.message}`).join("\n");
+    if (key === lastIssues) break;
+    lastIssues = key;
+    // Faults: an issue under faults[i] names the fault to drop.
+    const badFaults = new Set(issues.map((i) => faultIndexOf(i.path)).filter((i): i is number => i !== null));
+    for (const i of badFaults) notes.push(`A fault on the timeline was removed: ${issues.find((x) => faultIndexOf(x.path) === i)?.message}.`);
+    // Settings: an issue under nodes[i] names the settings on that node it concerns.
+    const badParams = new Set<string>();
+    for (const issue of issues) {
+      const at = nodeIssueOf(issue.path);
+      if (!at) continue;
+      const nodeId = scenario.nodes[at.index]?.id;
+      for (const path of Object.keys(current.params)) {
+        const { nodeId: id, fields } = splitParamPath(path);
+        if (id !== nodeId) continue;
+        const field = fields.join(".");
+        if (at.fields === "" || at.fields === field || at.fields.startsWith(field + ".") || at.fields.startsWith(field + "[") || field.startsWith(at.fields + ".")) badParams.add(path);
+      }
+    }
+    if (badFaults.size === 0 && badParams.size === 0) {
+      // Nothing named: fall back to trying the settings one at a time against the scenario alone.
+      const params: LabEdits["params"] = {};
+      for (const [path, value] of Object.entries(current.params)) {
+        const alone = validateScenario(applyEdits(scenario, { params: { ...params, [path]: value }, faults: [] }));
+        if (alone.ok) params[path] = value;
+        else badParams.add(path);
+      }
+      if (badParams.size === 0) break;
+    }
+    const params: LabEdits["params"] = {};
+    for (const [path, value] of Object.entries(current.params)) {
+      if (!badParams.has(path)) params[path] = value;
+      else notes.push(`The setting ${path} = ${JSON.stringify(value)} was ignored: ${issues.find((i) => nodeIssueOf(i.path) !== null)?.message ?? "it does not fit the scenario"}.`);
+    }
+    current = { params, faults: current.faults.filter((_, i) => !badFaults.has(i)) };
     result = validateScenario(applyEdits(scenario, current));
-    if (result.ok) return current;
   }
-  // Then settings, one at a time against the scenario alone.
-  const params: LabEdits["params"] = {};
-  for (const [path, value] of Object.entries(current.params)) {
-    const alone = validateScenario(applyEdits(scenario, { params: { ...params, [path]: value }, faults: [] }));
-    if (alone.ok) params[path] = value;
-    else notes.push(`The setting ${path} = ${JSON.stringify(value)} was ignored: ${alone.issues[0]?.message}.`);
-  }
-  current = { ...current, params };
-  result = validateScenario(applyEdits(scenario, current));
   if (result.ok) return current;
   return { code: "invalid-edits", message: "The link's changes to the lab do not fit its scenario.", details: result.issues.slice(0, MAX_DETAILS).map((i) => i.message) };
+}
+
+/**
+ * The part of `raw` the validator understood: own keys that also appear in `parsed` (the validated
+ * document, whose defaults are left out because `raw` does not have them), recursively. Never copies
+ * a key named like a prototype member.
+ */
+function knownPart(raw: unknown, parsed: unknown): unknown {
+  if (Array.isArray(raw)) return Array.isArray(parsed) ? raw.map((v, i) => knownPart(v, parsed[i])) : [];
+  if (!isRecord(raw)) return raw;
+  const out: Record<string, unknown> = {};
+  if (!isRecord(parsed)) return out;
+  for (const key of Object.keys(raw)) {
+    if (FORBIDDEN_KEYS.has(key) || !Object.hasOwn(parsed, key)) continue;
+    out[key] = knownPart(raw[key], parsed[key]);
+  }
+  return out;
 }
 
 /** Validates, repairs and fills an untrusted lab state of the newest shape. */
@@ -137,8 +191,9 @@ export function normaliseLabState(raw: unknown): NormaliseResult {
     };
   }
   // Keep the scenario as the link gave it (clamped), not with the validator's defaults filled in:
-  // a later release may add defaulted fields, and a link must decode to the same state forever.
-  const scenario = scenarioInput as unknown as Scenario;
+  // a later release may add defaulted fields, and a link must decode to the same state forever. But
+  // keep only what the validator understood: no key it did not parse survives into the lab state.
+  const scenario = knownPart(scenarioInput, validated.scenario) as Scenario;
 
   const rawEdits = isRecord(raw.edits) ? raw.edits : {};
   const params: LabEdits["params"] = {};
@@ -181,7 +236,7 @@ export function normaliseLabState(raw: unknown): NormaliseResult {
     notes,
     state: {
       scenarioId: typeof raw.scenarioId === "string" && SCENARIO_ID_PATTERN.test(raw.scenarioId) ? raw.scenarioId : "shared",
-      title: plainText(raw.title, 200) ?? scenario.title,
+      title: plainText(raw.title, 200) ?? plainText(scenario.title, 200) ?? "Shared lab",
       scenario,
       expose,
       edits,

@@ -21,8 +21,17 @@ export class Simulation {
   /** Events processed so far. */
   events = 0;
   private readonly heap = new EventHeap<Action>();
+  /**
+   * Zero-time-loop guard: more events than this at one simulated instant end the run (`stuckAtMs`).
+   * No model needs more (a million arrivals at one instant would be a burst far beyond any preset);
+   * a cycle of zero-time hops or a synchronous retry loop would otherwise spin forever at one time.
+   */
+  maxEventsAtInstant = 5_000_000;
+  /** The instant at which the guard above stopped the run, or -1. */
+  stuckAtMs = -1;
   private foreground = 0;
   private stopped = false;
+  private sameInstant = 0;
 
   /** Runs `action` after `delayMs` of simulated time (0 = later at this instant). */
   schedule(delayMs: number, action: Action, priority = 0): void {
@@ -72,13 +81,19 @@ export class Simulation {
    * finite). Stops early when only background events remain, after `maxEvents`, or on `stop()`.
    * Returns the number of events processed.
    */
-  run(untilMs = Infinity, maxEvents = Infinity): number {
-    this.stopped = false;
+  run(untilMs = Infinity, maxEvents = Infinity, advanceWhenIdle = true): number {
+    this.stopped = this.stuckAtMs >= 0;
     const start = this.events;
     const heap = this.heap;
     while (!this.stopped && this.foreground > 0 && this.events - start < maxEvents) {
       const time = heap.peekTime();
       if (time > untilMs) break;
+      if (time !== this.now) this.sameInstant = 0;
+      else if (++this.sameInstant > this.maxEventsAtInstant) {
+        this.stuckAtMs = time;
+        this.stopped = true;
+        break;
+      }
       const priority = heap.peekPriority();
       const action = heap.popPayload() as Action;
       if (priority < BACKGROUND_PRIORITY) this.foreground--;
@@ -86,7 +101,10 @@ export class Simulation {
       this.events++;
       action();
     }
-    if (untilMs !== Infinity && !this.stopped && this.events - start < maxEvents && this.now < untilMs) {
+    // A run that has gone idle ends at its last event when the caller says so (a run without a time
+    // horizon), so where the caller's chunk boundaries fall cannot change the result.
+    const idleEnd = !advanceWhenIdle && this.foreground === 0;
+    if (untilMs !== Infinity && !idleEnd && !this.stopped && this.events - start < maxEvents && this.now < untilMs) {
       // Let background work due before the horizon run, so samplers cover the whole interval.
       while (heap.peekTime() <= untilMs && this.events - start < maxEvents) {
         const priority = heap.peekPriority();

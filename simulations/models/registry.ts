@@ -16,7 +16,7 @@ import { checkSaga, sagaKind, sagaSchema } from "./saga/saga";
 import { outboxKind, outboxSchema } from "./saga/outbox";
 import { clientKind, clientSchema } from "./resilience/client";
 import { circuitBreakerKind, circuitBreakerNodeSchema } from "./resilience/circuit-breaker";
-import { rateLimiterKind, rateLimiterSchema } from "./rate-limiter/rate-limiter";
+import { checkRateLimiter, rateLimiterKind, rateLimiterSchema } from "./rate-limiter/rate-limiter";
 import { rateLimitStoreKind, rateLimitStoreSchema } from "./rate-limiter/store";
 import { bulkheadKind, bulkheadSchema } from "./bulkhead/bulkhead";
 import { loadShedderKind, loadShedderSchema } from "./shedding/load-shedder";
@@ -70,7 +70,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   consumer: entry(consumerSchema, consumerKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Takes messages from a broker with a prefetch limit, processes and acknowledges them." }),
   saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, check: checkSaga as KindEntry["check"], summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
   outbox: entry(outboxSchema, outboxKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Commits a state change and publishes its event through an outbox relay (or a lossy dual write)." }),
-  "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),
+  "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, check: checkRateLimiter as KindEntry["check"], summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),
   "rate-limit-store": entry(rateLimitStoreSchema, rateLimitStoreKind, { outgoing: { min: 0, max: 0 }, acceptsIncoming: false, summary: "The shared counter behind a fleet of rate limiters: shared, split locally, or synced periodically." }),
   bulkhead: entry(bulkheadSchema, bulkheadKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Caps concurrent calls to one dependency (semaphore or thread pool), with an optional fallback." }),
   "load-shedder": entry(loadShedderSchema, loadShedderKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Admission control in front of a server: sheds by priority or queueing time (CoDel)." }),

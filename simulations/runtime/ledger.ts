@@ -17,6 +17,8 @@ export class RequestLedger {
   created = 0;
   /** Settled counted requests (completed + failed + dropped). */
   settled = 0;
+  /** All settled requests, warm-up included: `created - settledAll` are open (the work budget). */
+  settledAll = 0;
   readonly latency = new LatencyHistogram();
   /** Failures and drops by reason ("crashed", "queue-full", "timeout", ...). */
   readonly reasons: Record<string, number> = {};
@@ -37,6 +39,7 @@ export class RequestLedger {
     if (this.checkSettleOnce) {
       if (!this.open.delete(request.id)) throw new Error(`ledger: request ${request.id} was settled twice (second outcome: ${outcome})`);
     }
+    this.settledAll++;
     if (!request.counted) return;
     this.settled++;
     const latencyMs = nowMs - request.createdAtMs;

@@ -57,6 +57,10 @@ export interface Request {
   attempt?: AttemptToken;
   /** Extension (call policies): shared by all attempts of one logical operation, so callees can spot duplicates. */
   idempotencyKey?: number;
+  /** Runtime (loop guard): the instant of the request's latest hop, -1 before its first. */
+  hopAtMs?: number;
+  /** Runtime (loop guard): hops taken at `hopAtMs`; past a limit the request is dropped as a `loop`. */
+  hopsAtInstant?: number;
 }
 
 /**

@@ -28,7 +28,23 @@ export interface RunOptions {
   onEvent?: (record: TraceRecord) => void;
   /** Throw if any request is settled twice (tests). */
   strict?: boolean;
+  /** The run's work budget (defaults: {@link DEFAULT_BUDGET}). */
+  budget?: Partial<WorkBudget>;
 }
+
+/**
+ * Bounded work: however a scenario is built, a run never does more than this. Past `maxEvents` the
+ * run ends with {@link RunReport.stopped}; past `maxOpenRequests` requests open at once, new
+ * requests are dropped at their first hop with reason `work-budget` (memory stays bounded); a
+ * request that hops more than `maxHopsAtInstant` times at one simulated instant is in a zero-time
+ * cycle and is dropped with reason `loop`.
+ */
+export interface WorkBudget {
+  maxEvents: number;
+  maxOpenRequests: number;
+  maxHopsAtInstant: number;
+}
+export const DEFAULT_BUDGET: WorkBudget = { maxEvents: 200_000_000, maxOpenRequests: 1_000_000, maxHopsAtInstant: 256 };
 
 export interface RunReport {
   requests: { arrived: number; completed: number; failed: number; dropped: number; inFlight: number };
@@ -43,6 +59,8 @@ export interface RunReport {
   seed: number;
   /** Extension: call-policy metrics of edges that declare policies, by edge id (absent when none do). */
   edges?: Record<string, NodeMetrics>;
+  /** Present when the run ended early because it hit its work budget or got stuck at one instant. */
+  stopped?: { reason: "work-budget" | "stuck"; message: string };
 }
 
 /** One point of the time series the lab charts. Values cover the interval ending at `tMs`. */
@@ -103,12 +121,15 @@ export class ScenarioRun {
   private endMs = 0;
   /** Call policies of edges that declare them; null when none does (send() stays a plain delivery). */
   private readonly edgePolicies: EdgePolicies | null;
+  private readonly budget: WorkBudget;
+  private stopped: RunReport["stopped"];
 
   constructor(
     readonly scenario: Scenario,
     private readonly options: RunOptions = {},
   ) {
     this.seed = options.seed ?? scenario.seed;
+    this.budget = { ...DEFAULT_BUDGET, ...options.budget };
     this.streams = new RandomStreams(this.seed);
     this.traceRandom = this.streams.stream("runtime/trace-sampling");
     this.traceRate = options.traceSampleRate ?? 0;
@@ -178,7 +199,7 @@ export class ScenarioRun {
       this.countedCreated++;
     }
     const traced = this.traceRate > 0 && this.traceRandom.next() < this.traceRate;
-    const request: Request = { id: this.nextRequestId++, key, client, sourceId, createdAtMs: this.sim.now, counted, spans: traced ? [] : null, priority: 0 };
+    const request: Request = { id: this.nextRequestId++, key, client, sourceId, createdAtMs: this.sim.now, counted, spans: traced ? [] : null, priority: 0, hopAtMs: -1, hopsAtInstant: 0 };
     return request;
   }
 
@@ -197,6 +218,22 @@ export class ScenarioRun {
 
   /** Delivers a request along an edge, applying partitions and the target's faults. */
   private deliver(edge: EdgeRuntime, request: Request, reply: Reply): void {
+    const now = this.sim.now;
+    if (request.hopAtMs !== now) {
+      if (request.hopAtMs === -1 && this.ledger.created - this.ledger.settledAll > this.budget.maxOpenRequests) {
+        // Work budget: too many requests open at once; new work is turned away, memory stays bounded.
+        request.hopAtMs = now;
+        this.sim.schedule(0, () => reply("dropped", "work-budget"));
+        return;
+      }
+      request.hopAtMs = now;
+      request.hopsAtInstant = 1;
+    } else if (++request.hopsAtInstant! > this.budget.maxHopsAtInstant) {
+      // A zero-time cycle: the request would circle at this instant forever.
+      this.options.onEvent?.({ atMs: now, type: "request.dropped", node: edge.to, requestId: request.id, detail: "loop" });
+      this.sim.schedule(0, () => reply("dropped", "loop"));
+      return;
+    }
     if (edge.partitioned) {
       // The packet never arrives and no answer ever comes: only a caller's timeout can notice.
       request.spans?.push({ node: edge.to, kind: "lost", startMs: this.sim.now, endMs: this.sim.now, detail: `partition ${edge.id}` });
@@ -329,8 +366,15 @@ export class ScenarioRun {
   /** Runs until simulated time `untilMs` or the stop condition, whichever comes first. */
   runUntil(untilMs: number, maxEvents = Infinity): void {
     if (this.finished) return;
-    this.sim.run(Math.min(untilMs, this.stopDurationMs), maxEvents);
-    if (this.ledger.settled >= this.stopRequests) this.finish(this.sim.now);
+    const left = this.budget.maxEvents - this.sim.events;
+    this.sim.run(Math.min(untilMs, this.stopDurationMs), Math.min(maxEvents, left), this.stopDurationMs !== Infinity);
+    if (this.sim.stuckAtMs >= 0) {
+      this.stopped = { reason: "stuck", message: `The run stopped at ${this.sim.stuckAtMs} ms: more than ${this.sim.maxEventsAtInstant.toLocaleString("en-US")} events happened at that one instant (a loop that takes no simulated time).` };
+      this.finish(this.sim.now);
+    } else if (this.sim.events >= this.budget.maxEvents) {
+      this.stopped = { reason: "work-budget", message: `The run stopped at ${round3(this.sim.now)} ms: it reached its work budget of ${this.budget.maxEvents.toLocaleString("en-US")} events.` };
+      this.finish(this.sim.now);
+    } else if (this.ledger.settled >= this.stopRequests) this.finish(this.sim.now);
     else if (this.sim.now >= this.stopDurationMs) this.finish(this.stopDurationMs);
     else if (this.sim.idle && this.stopDurationMs === Infinity) this.finish(this.sim.now);
   }
@@ -392,6 +436,7 @@ export class ScenarioRun {
       reasons: { ...l.reasons },
       seed: this.seed,
       ...(this.edgePolicies ? { edges: this.edgePolicies.metrics(endMs) } : {}),
+      ...(this.stopped ? { stopped: this.stopped } : {}),
     };
   }
 

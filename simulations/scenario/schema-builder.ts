@@ -46,6 +46,13 @@ function describe(value: unknown): string {
 
 const joinPath = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
+/**
+ * Keys that name the prototype machinery: never a field of any scenario object, refused wherever
+ * they appear (as keys, and as segments of parameter paths), so data from a link can never reach
+ * `Object.prototype` however it is walked later.
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "prototype", "constructor"]);
+
 function withMeta(json: Record<string, unknown>, meta: FieldMeta): Record<string, unknown> {
   const out = { ...json };
   if (meta.title) out.title = meta.title;
@@ -81,6 +88,8 @@ export function number(options: NumberOptions = {}): Schema<number> {
   else if (min !== undefined) expectation = `a number of at least ${min}`;
   else if (max !== undefined) expectation = `a number of at most ${max}`;
   else expectation = "a number";
+  // Every limit is named in the message, e.g. "a positive integer of at most 10,000,000".
+  if (max !== undefined && !expectation.includes(" to ") && !expectation.includes("at most")) expectation += ` of at most ${max.toLocaleString("en-US")}`;
   return {
     type: "number",
     meta: options,
@@ -200,6 +209,7 @@ export function nullable<T>(inner: Schema<T>): Schema<T | null> {
       return inner.parse(value, path, issues);
     },
     json: () => ({ anyOf: [inner.json(), { type: "null" }], ...(inner.meta.title ? { title: inner.meta.title } : {}) }),
+    ...({ inner } as object),
   };
 }
 
@@ -272,7 +282,7 @@ export function object<F extends Fields, O extends keyof F = never>(
       const out: Record<string, unknown> = {};
       let ok = true;
       for (const key of Object.keys(record)) {
-        if (!(key in fields)) {
+        if (!Object.hasOwn(fields, key) || FORBIDDEN_KEYS.has(key)) {
           const known = Object.keys(fields).join(", ");
           issues.push({ path: joinPath(path, key), message: `${joinPath(path, key)} is not a known field${options.name ? ` of ${options.name}` : ""} (known: ${known})` });
           ok = false;
@@ -280,7 +290,7 @@ export function object<F extends Fields, O extends keyof F = never>(
       }
       for (const [key, schema] of Object.entries(fields)) {
         const fieldPath = joinPath(path, key);
-        if (!(key in record) || record[key] === undefined) {
+        if (!Object.hasOwn(record, key) || record[key] === undefined) {
           if (optionalSet.has(key)) {
             if (schema.meta.default !== undefined) out[key] = JSON.parse(JSON.stringify(schema.meta.default));
             continue;
@@ -318,8 +328,8 @@ export function tagged<T>(tag: string, variants: Record<string, Schema<unknown>>
         return undefined;
       }
       const t = (value as Record<string, unknown>)[tag];
-      const variant = typeof t === "string" ? variants[t] : undefined;
-      if (!variant || !Object.prototype.hasOwnProperty.call(variants, t as string)) {
+      const variant = typeof t === "string" && Object.hasOwn(variants, t) ? variants[t] : undefined;
+      if (!variant) {
         issues.push({
           path: joinPath(path, tag),
           message: `${joinPath(path, tag)} must be one of ${names.map((n) => `"${n}"`).join(", ")} (got ${describe(t)})`,
@@ -329,5 +339,48 @@ export function tagged<T>(tag: string, variants: Record<string, Schema<unknown>>
       return variant.parse(value, path, issues) as T | undefined;
     },
     json: () => withMeta({ oneOf: names.map((n) => variants[n].json()) }, options),
+    ...({ tag, variants } as object),
   };
+}
+
+type Walkable = Schema<unknown> & {
+  fields?: Record<string, Schema<unknown>>;
+  inner?: Schema<unknown>;
+  tag?: string;
+  variants?: Record<string, Schema<unknown>>;
+};
+
+const isPlainRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Unwraps `nullable` and picks a tagged union's variant by the tag `value` carries (undefined when it names none). */
+function unwrap(schema: Walkable, value: unknown): Walkable | undefined {
+  let s: Walkable | undefined = schema;
+  for (let i = 0; i < 4 && s; i++) {
+    if (s.inner) s = s.inner as Walkable;
+    else if (s.variants && s.tag) {
+      const t: unknown = isPlainRecord(value) && Object.hasOwn(value, s.tag) ? value[s.tag] : undefined;
+      s = typeof t === "string" && Object.hasOwn(s.variants, t) ? (s.variants[t] as Walkable) : undefined;
+    } else break;
+  }
+  return s;
+}
+
+/**
+ * The schema of the field that `fields` names inside a value of `schema`, walking own fields of
+ * objects, through `nullable`, and into the variant of a tagged union that `value` (the current
+ * document at that point) selects, e.g. `["serviceMs", "meanMs"]` of a server. Undefined when the
+ * path names no real field, or any segment is a {@link FORBIDDEN_KEYS} name. This is what makes a
+ * parameter path schema-driven: a path that does not resolve here can never be applied.
+ */
+export function schemaAtPath(schema: Schema<unknown>, fields: readonly string[], value: unknown): Schema<unknown> | undefined {
+  let s: Walkable | undefined = schema as Walkable;
+  let v = value;
+  for (const field of fields) {
+    if (FORBIDDEN_KEYS.has(field)) return undefined;
+    s = unwrap(s, v);
+    if (!s?.fields || !Object.hasOwn(s.fields, field)) return undefined;
+    s = s.fields[field] as Walkable;
+    v = isPlainRecord(v) && Object.hasOwn(v, field) ? v[field] : undefined;
+  }
+  return s ? (unwrap(s, v) ?? s) : undefined;
 }

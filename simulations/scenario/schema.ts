@@ -21,12 +21,12 @@ const stopSchema: Schema<{ durationMs: number } | { requests: number }> = {
     const requests = object({ requests: number({ integer: true, above: 0, max: 1e8, title: "Requests" }) }, { name: "stop" });
     if (typeof value === "object" && value !== null && !Array.isArray(value)) {
       const v = value as Record<string, unknown>;
-      if ("durationMs" in v && "requests" in v) {
+      if (Object.hasOwn(v, "durationMs") && Object.hasOwn(v, "requests")) {
         issues.push({ path, message: `${path} must have either durationMs or requests, not both` });
         return undefined;
       }
-      if ("requests" in v) return requests.parse(value, path, issues);
-      if ("durationMs" in v) return duration.parse(value, path, issues);
+      if (Object.hasOwn(v, "requests")) return requests.parse(value, path, issues);
+      if (Object.hasOwn(v, "durationMs")) return duration.parse(value, path, issues);
     }
     issues.push({ path, message: `${path} must be { "durationMs": number } or { "requests": integer }` });
     return undefined;

@@ -5,6 +5,7 @@
  */
 import { nodeKinds } from "../models/registry";
 import { SCENARIO_VERSION, scenarioSchema, type Scenario, type Issue } from "./schema";
+import { checkCost } from "./cost";
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
 
@@ -21,6 +22,7 @@ export function validateScenario(input: unknown): ValidationResult {
   const parsed = scenarioSchema.parse(input, "", issues) as Scenario | undefined;
   if (!parsed) return { ok: false, issues };
   checkGraph(parsed, issues);
+  if (!issues.length) checkCost(parsed, issues);
   return issues.length ? { ok: false, issues } : { ok: true, scenario: parsed };
 }
 

@@ -153,7 +153,15 @@ interface Target {
   readonly consumer: (SimNode & MessageConsumer) | null;
   unacked: number;
   limit: number;
+  /** A push target that refused without time passing is left alone until then (see deliver()). */
+  backoffUntilMs: number;
+  /** The current back-off, doubled on each refusal in a row, reset by an ack. */
+  backoffMs: number;
 }
+
+/** First and largest back-off after a push target refused at the instant of delivery. */
+const REFUSAL_BACKOFF_MIN_MS = 1;
+const REFUSAL_BACKOFF_MAX_MS = 1000;
 
 interface Sub {
   readonly name: string;
@@ -496,6 +504,7 @@ export const brokerKind: NodeKind<BrokerSpec> = {
 
     const usable = (t: Target): boolean => {
       if (t.edge.partitioned || ctx.isDown(t.edge.to)) return false;
+      if (t.backoffUntilMs > sim.now) return false;
       return t.consumer ? t.consumer.capacity() > 0 : t.unacked < t.limit;
     };
 
@@ -551,7 +560,10 @@ export const brokerKind: NodeKind<BrokerSpec> = {
     };
 
     const pumpSub = (sub: Sub) => {
-      while (sub.readyCount > 0) {
+      // At most the copies ready when the pump began: a copy refused and made ready again during
+      // this pump waits for the next one, never loops inside this event.
+      let budget = sub.readyCount;
+      while (sub.readyCount > 0 && budget-- > 0) {
         const target = pickTarget(sub);
         if (!target) return;
         const copy = nextCopy(sub);
@@ -663,9 +675,21 @@ export const brokerKind: NodeKind<BrokerSpec> = {
         };
         target.consumer.deliver(delivery);
       } else {
+        const sentAtMs = sim.now;
         ctx.send(target.edge, msg.request, (outcome) => {
-          if (outcome === "ok") ack();
-          else nack();
+          if (outcome === "ok") {
+            target.backoffMs = 0;
+            ack();
+            return;
+          }
+          if (sim.now === sentAtMs) {
+            // Refused without time passing (a full broker, a rate limiter, a busy bulkhead): back the
+            // target off, or the pump would hand the same copy straight back at this instant forever.
+            target.backoffMs = Math.min(REFUSAL_BACKOFF_MAX_MS, Math.max(REFUSAL_BACKOFF_MIN_MS, target.backoffMs * 2));
+            target.backoffUntilMs = sim.now + target.backoffMs;
+            sim.schedule(target.backoffMs, requestPump);
+          }
+          nack();
         });
       }
     };
@@ -739,7 +763,7 @@ export const brokerKind: NodeKind<BrokerSpec> = {
           const workers = peer.gauges().workers;
           const limit = spec.prefetch ?? (typeof workers === "number" && workers > 0 ? workers : 1);
           consumer?.onCapacity(requestPump);
-          return { edge, consumer, unacked: 0, limit };
+          return { edge, consumer, unacked: 0, limit, backoffUntilMs: 0, backoffMs: 0 };
         };
         if (mode === "queue") {
           const sub = newSub(id);

@@ -27,6 +27,7 @@ import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
 import { Fifo, round } from "../shared";
 import { createLimiterState, LeakyMeter, SlidingPeak, TokenBucket, type LimiterAlgorithm, type LimiterState } from "./algorithms";
 import type { RateLimitStore } from "./store";
+import type { KindCheckContext } from "../registry";
 
 export const rateLimiterSchema = object(
   {
@@ -64,6 +65,15 @@ interface KeyState {
   state: LimiterState;
   /** Leaky queue: departure times of the requests waiting in it. */
   departures: Fifo<number> | null;
+}
+
+/** Cross-node rule: `store`, when given, names a rate-limit-store node (checked before a run is built). */
+export function checkRateLimiter(spec: RateLimiterSpec, context: KindCheckContext): void {
+  if (spec.store === undefined) return;
+  const path = `${context.path}.store`;
+  const target = context.nodes.get(spec.store);
+  if (!target) context.issues.push({ path, message: `${path} "${spec.store}" names no node; it must be the id of a rate-limit-store node` });
+  else if (target.kind !== "rate-limit-store") context.issues.push({ path, message: `${path} "${spec.store}" is a ${target.kind}, not a rate-limit-store` });
 }
 
 export const rateLimiterKind: NodeKind<RateLimiterSpec> = {
