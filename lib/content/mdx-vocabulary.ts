@@ -16,6 +16,9 @@ export const mdxComponentNames = [
   "Hint",
   "Solution",
   "DeepDive",
+  "Choose",
+  "Classify",
+  "Order",
 ] as const;
 
 /** A component name MDX may use. */
