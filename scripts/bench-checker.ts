@@ -3,9 +3,7 @@
  * keys decides in under 1 s). Run alone with `npx tsx scripts/bench-checker.ts`; `npm run bench` runs it
  * after the engine benchmark. Prints figures; asserts nothing (a loaded machine must not fail a build).
  */
-import { checkLinearizability } from "@/simulations/checker/linearizability";
-import { checkSessions } from "@/simulations/checker/sessions";
-import { randomHistory } from "@/simulations/checker/random-history";
+import { checkLinearizability, checkSessions, randomHistory } from "@/simulations";
 
 export function benchChecker(): void {
   console.log("History checker (random linearizable register histories, 5 clients, 10 keys, 50% reads)");
