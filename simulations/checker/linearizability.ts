@@ -164,7 +164,8 @@ export function checkLinearizability(history: readonly Operation[], options: Che
 }
 
 function describeOp(o: Operation): string {
-  const answered = o.returnMs === Infinity ? "no answer" : `${o.invokeMs}–${o.returnMs} ms`;
+  const ms = (x: number) => String(Math.round(x * 10) / 10);
+  const answered = o.returnMs === Infinity ? "no answer" : `${ms(o.invokeMs)}–${ms(o.returnMs)} ms`;
   return `#${o.id} ${o.process} ${o.op}(${String(o.key)}${o.op === "write" ? ` := ${String(o.value)}` : ` → ${String(o.value)}`}) [${answered}]`;
 }
 

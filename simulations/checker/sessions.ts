@@ -26,6 +26,8 @@ export interface SessionResult {
   /** The first few violations of each guarantee, for explanations. */
   examples: SessionViolation[];
   staleReads: number;
+  /** Reads that began after some write of their key was acknowledged (the reads that could be stale). */
+  staleCandidates: number;
   /** Operations without a version are skipped (reported so a caller can tell). */
   unversioned: number;
 }
@@ -84,6 +86,7 @@ export function checkSessions(history: readonly Operation[], maxExamples = 5): S
   }
   for (const list of writesByKey.values()) list.sort((a, b) => a.returnMs - b.returnMs);
   let staleReads = 0;
+  let staleCandidates = 0;
   for (const o of versioned) {
     if (o.op !== "read") continue;
     let newest = -Infinity;
@@ -91,7 +94,8 @@ export function checkSessions(history: readonly Operation[], maxExamples = 5): S
       if (w.returnMs >= o.invokeMs) break;
       if (w.version! > newest) newest = w.version!;
     }
+    if (newest > -Infinity) staleCandidates++;
     if (o.version! < newest) staleReads++;
   }
-  return { violations, examples, staleReads, unversioned };
+  return { violations, examples, staleReads, staleCandidates, unversioned };
 }
