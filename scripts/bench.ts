@@ -123,3 +123,5 @@ for (const requests of [1_000_000, 10_000_000]) {
   console.log(`peak heap, ${(requests / 1e6).toFixed(0)}M requests  ${value.peakHeapMB.toFixed(1)} MB  (${seconds.toFixed(1)} s; target under 256 MB, flat in the request count)`);
 }
 if (!gc) console.log("(run through `npm run bench` for --expose-gc and comparable heap figures)");
+console.log("");
+(await import("./bench-checker")).benchChecker();

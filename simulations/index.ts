@@ -24,3 +24,11 @@ export { backoffDelayMs, exponentialBackoffMs, type BackoffConfig, type Jitter }
 export { RetryBudget } from "./models/resilience/retry-budget";
 export { CircuitBreaker, circuitBreakerMachine, type BreakerConfig } from "./models/resilience/circuit-breaker.machine";
 export { breakerConfig } from "./models/resilience/policy-schema";
+// Kernel: processes and messages (issue 11), and the history checker.
+export { startTimer, TimerGroup, type TimerHandle } from "./kernel/timers";
+export { compareVectors, happenedBefore, concurrent, LogicalClock, type VectorClock, type CausalOrder } from "./kernel/clocks";
+export { ProcessNetwork, type LinkSpec, type ClockSpec, type ProcessApi, type ProcessBehaviour, type ProcessFactory, type LogEvent, type ProcessSnapshot, type DropReason, type NetworkCounters } from "./kernel/network";
+export { HistoryRecorder, type Operation } from "./checker/history";
+export { checkLinearizability, checkKey, type LinearizabilityResult, type KeyResult, type Verdict } from "./checker/linearizability";
+export { checkSessions, type SessionResult, type SessionGuarantee, type SessionViolation } from "./checker/sessions";
+export { randomHistory, type RandomHistoryOptions } from "./checker/random-history";

@@ -21,6 +21,7 @@ import { rateLimitStoreKind, rateLimitStoreSchema } from "./rate-limiter/store";
 import { bulkheadKind, bulkheadSchema } from "./bulkhead/bulkhead";
 import { loadShedderKind, loadShedderSchema } from "./shedding/load-shedder";
 import { autoscaledPoolKind, autoscaledPoolSchema } from "./autoscaler/autoscaled-pool";
+import { checkReplicatedRegister, replicatedRegisterKind, replicatedRegisterSchema } from "./replication/replicated-register";
 
 export interface KindEntry {
   schema: ObjectSchema<Fields, never>;
@@ -75,4 +76,5 @@ export const nodeKinds: Record<string, KindEntry> = {
   bulkhead: entry(bulkheadSchema, bulkheadKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Caps concurrent calls to one dependency (semaphore or thread pool), with an optional fallback." }),
   "load-shedder": entry(loadShedderSchema, loadShedderKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Admission control in front of a server: sheds by priority or queueing time (CoDel)." }),
   "autoscaled-pool": entry(autoscaledPoolSchema, autoscaledPoolKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Instances behind one queue, resized by a lagging controller (target tracking, step, HPA)." }),
+  "replicated-register": entry(replicatedRegisterSchema, replicatedRegisterKind, { outgoing: { min: 0, max: 0 }, acceptsIncoming: false, isSource: true, check: checkReplicatedRegister as KindEntry["check"], summary: "A protocol: replicas and clients exchanging messages (leader-follower or quorum), with the history checked for linearizability and session guarantees." }),
 };

@@ -16,6 +16,7 @@ import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
 import { round } from "../shared";
 import { createKeyStore } from "./eviction";
 import { createModalCache, usesModes } from "./modes";
+import { fastPaths } from "../fast-paths";
 
 export const cacheSchema = object(
   {
@@ -67,7 +68,7 @@ interface Pending {
 export const cacheKind: NodeKind<CacheSpec> = {
   kind: "cache",
   create(spec, ctx) {
-    if (usesModes(spec)) return createModalCache(spec, ctx);
+    if (fastPaths.forceGeneral || usesModes(spec)) return createModalCache(spec, ctx);
     const { sim, faults } = ctx;
     const store = createKeyStore<number>(spec.policy ?? "lru", spec.capacity);
     const ttlMs = spec.ttlMs ?? null;

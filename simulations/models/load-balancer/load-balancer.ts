@@ -23,6 +23,7 @@ import { literal, number, object, oneOf, type Infer } from "../../scenario/schem
 import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
 import { createHashRing, hashInt } from "./hash-ring";
 import { createExtensions, loadBalancerExtensionFields, loadBalancerExtensionOptional } from "./extensions";
+import { fastPaths } from "../fast-paths";
 
 export const loadBalancerStrategies = [
   "round-robin",
@@ -85,7 +86,7 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
     }
     /** Per-request allowed targets (zone, canary pool), or null for all. */
     let mask: boolean[] | null = null;
-    const ext = spec.affinity === "cookie" || spec.level === "connection" || spec.zones !== undefined || spec.canary !== undefined || spec.changes !== undefined;
+    const ext = fastPaths.forceGeneral || spec.affinity === "cookie" || spec.level === "connection" || spec.zones !== undefined || spec.canary !== undefined || spec.changes !== undefined;
 
     const usable = (i: number) => healthy[i] && inRotation[i] && !edges[i].partitioned && (mask === null || mask[i]);
     const healthyIndexes = () => {

@@ -15,6 +15,7 @@ import { number, object, oneOf, literal, type Infer } from "../../scenario/schem
 import { kebabId } from "../../scenario/common";
 import type { NodeKind, Request, SimNode } from "../../runtime/model";
 import { createTrafficSource, sourceExtensionFields, usesExtensions, type TrafficSpec } from "./traffic";
+import { fastPaths } from "../fast-paths";
 
 const sourceFields = object(
   {
@@ -54,7 +55,7 @@ export type SourceSpec = Infer<typeof sourceSchema>;
 export const sourceKind: NodeKind<SourceSpec> = {
   kind: "source",
   create(spec, ctx) {
-    if (usesExtensions(spec) || spec.ratePerSec === undefined) return createTrafficSource(spec as TrafficSpec, ctx);
+    if (fastPaths.forceGeneral || usesExtensions(spec) || spec.ratePerSec === undefined) return createTrafficSource(spec as TrafficSpec, ctx);
     const ratePerSec = spec.ratePerSec;
     const gapMeanMs = 1000 / ratePerSec;
     const arrivals = ctx.random("arrivals");
