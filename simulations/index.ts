@@ -5,7 +5,7 @@
  */
 export { EventHeap } from "./engine/event-heap";
 export { Simulation, BACKGROUND_PRIORITY } from "./engine/simulation";
-export { createStream, RandomStreams, hashString, type RandomStream } from "./engine/random";
+export { createStream, RandomStreams, hashString, hashInt, type RandomStream } from "./engine/random";
 export { createSampler, createZipfSampler, distMeanMs, distScv, type Dist } from "./engine/distributions";
 export { LatencyHistogram, TimeWeighted, RunningMean } from "./engine/stats";
 export { validateScenario, parseScenario, type ValidationResult } from "./scenario/validate";
@@ -13,7 +13,7 @@ export { scenarioJsonSchema, SCENARIO_VERSION, type Scenario, type NodeSpec, typ
 export type { Issue, FieldMeta, Schema, ObjectSchema } from "./scenario/schema-builder";
 export { nodeKinds, type KindEntry } from "./models/registry";
 export { loadBalancerStrategies } from "./models/load-balancer/load-balancer";
-export { createHashRing } from "./models/load-balancer/hash-ring";
+export { createHashRing, hashRingPoints, type RingPoint } from "./models/load-balancer/hash-ring";
 export { ScenarioRun, runScenario, type RunOptions, type RunReport, type Sample, type RequestTrace } from "./runtime/scenario-run";
 export type { TraceRecord, NodeGauges, NodeMetrics, Outcome, Span } from "./runtime/model";
 export * as theory from "./theory/queueing";
@@ -22,3 +22,6 @@ export { backoffDelayMs, exponentialBackoffMs, type BackoffConfig, type Jitter }
 export { RetryBudget } from "./models/resilience/retry-budget";
 export { CircuitBreaker, circuitBreakerMachine, type BreakerConfig } from "./models/resilience/circuit-breaker.machine";
 export { breakerConfig } from "./models/resilience/policy-schema";
+// Mechanism views (lib/mechanisms) drive these directly with scripted inputs.
+export { TokenBucket, FixedWindow, SlidingLog, SlidingCounter, SlidingPeak } from "./models/rate-limiter/algorithms";
+export { xfetchRefreshesEarly } from "./models/cache/modes";
