@@ -59,13 +59,19 @@ export function BreakerTimelineView({ timeline, title }: BreakerTimelineViewProp
               </pattern>
             </defs>
             {faults.map((f, i) => (
-              <rect key={i} x={x(f.fromMs)} y={8} width={x(f.toMs) - x(f.fromMs)} height={10} fill={`url(#${hatch})`} />
+              <g key={i}>
+                <rect x={x(f.fromMs)} y={8} width={x(f.toMs) - x(f.fromMs)} height={10} fill={`url(#${hatch})`} />
+                <text x={x(f.toMs) + 4} y={17} fill={color.muted}>
+                  {f.target} {f.kind}
+                </text>
+              </g>
             ))}
             <text x={10} y={32} fill={color.muted}>
               {breaker}
             </text>
             {bands.map((b, i) => (
-              <rect key={i} x={x(b.fromMs)} y={38} width={Math.max(1.5, x(b.toMs) - x(b.fromMs))} height={18} fill={stateColor[b.state]} opacity={b.fromMs <= now ? 1 : 0.15} />
+              // Half-open lasts as long as the probes take (tens of ms): drawn taller and at least 3 units wide so it shows.
+              <rect key={i} x={x(b.fromMs)} y={b.state === "half-open" ? 33 : 38} width={Math.max(b.state === "half-open" ? 3 : 1.5, x(b.toMs) - x(b.fromMs))} height={b.state === "half-open" ? 28 : 18} fill={stateColor[b.state]} opacity={b.fromMs <= now ? 1 : 0.15} />
             ))}
             {secs.map((s, i) => {
               const h1 = (s.completed / maxCount) * 70;

@@ -80,8 +80,8 @@ export function HashRingView({ steps, moduloMoved }: HashRingViewProps) {
                   <text x={212} y={y0 + 9}>
                     {name}
                   </text>
-                  <rect x={262} y={y0} width={Math.max(1, s.shares[t] * 180)} height={11} fill={colorOf(t)} className="transition-all duration-300" />
-                  <text x={262 + s.shares[t] * 180 + 4} y={y0 + 9} fill={color.muted}>
+                  <rect x={262} y={y0} width={Math.max(1, s.shares[t] * 120)} height={11} fill={colorOf(t)} className="transition-all duration-300" />
+                  <text x={262 + s.shares[t] * 120 + 4} y={y0 + 9} fill={color.muted}>
                     {pct(s.shares[t])}
                   </text>
                 </g>

@@ -43,6 +43,8 @@ export interface MechanismShellProps {
   /** A key/legend under the drawing. */
   legend?: ReactNode;
   testId?: string;
+  /** When this changes (the learner switched variant), the timeline goes back to its initial step. */
+  resetKey?: string;
 }
 
 function useReducedMotion(): boolean {
@@ -62,10 +64,18 @@ const shape = "inline-flex h-9 min-w-9 items-center justify-center gap-1.5 round
 const button = `${shape} border-line bg-surface text-fg hover:bg-sunken`;
 const primary = `${shape} border-accent bg-accent text-on-accent hover:bg-accent-strong`;
 
-export function MechanismShell({ title, steps, initialStep, stepMs = 700, stepLabel, describe, table, rowForStep, options, children, legend, testId }: MechanismShellProps) {
+export function MechanismShell({ title, steps, initialStep, stepMs = 700, stepLabel, describe, table, rowForStep, options, children, legend, testId, resetKey }: MechanismShellProps) {
   const last = Math.max(0, steps - 1);
-  const [step, setStep] = useState(() => Math.min(last, Math.max(0, initialStep ?? last)));
+  const initial = Math.min(last, Math.max(0, initialStep ?? last));
+  const [step, setStep] = useState(initial);
   const [playing, setPlaying] = useState(false);
+  // Reset on a variant switch during render (not by remounting, which would drop the focus on the switch).
+  const [seenKey, setSeenKey] = useState(resetKey);
+  if (resetKey !== seenKey) {
+    setSeenKey(resetKey);
+    setStep(initial);
+    setPlaying(false);
+  }
   const reduced = useReducedMotion();
   const id = useId();
   const current = Math.min(step, last);

@@ -18,4 +18,4 @@ export const color = {
 export const seriesColors = [color.note, color.ok, color.warn, color.muted, color.bad] as const;
 
 /** Font size of labels inside the drawings (viewBox units; the drawings are about 360 units wide). */
-export const labelSize = 11;
+export const labelSize = 12;

@@ -45,7 +45,7 @@ export function QueueingCurvesView({ curves }: QueueingCurvesViewProps) {
       {(j) => {
         const rho = utilisations[j];
         return (
-          <svg viewBox={`0 0 ${W} 160`} className="h-auto w-full" fontSize={labelSize} fill={color.fg}>
+          <svg viewBox={`0 0 ${W} 172`} className="h-auto w-full" fontSize={labelSize} fill={color.fg}>
             <line x1={x(0)} x2={x(1)} y1={y(0)} y2={y(0)} stroke={color.line} />
             <line x1={x(0)} x2={x(0)} y1={y(yMax)} y2={y(0)} stroke={color.line} />
             {[0, 5, 10].map((w) => (
@@ -64,8 +64,8 @@ export function QueueingCurvesView({ curves }: QueueingCurvesViewProps) {
                 <g key={c}>
                   <polyline points={pts.map((p) => `${x(p.u)},${y(p.w)}`).join(" ")} fill="none" stroke={colorOf(i)} strokeWidth={2} />
                   <circle cx={x(rho)} cy={y(waits[i][j])} r={3.5} fill={colorOf(i)} />
-                  <text x={x(rho) + (rho > 0.85 ? -6 : 6)} y={y(waits[i][j]) - 5} textAnchor={rho > 0.85 ? "end" : "start"} fill={colorOf(i)} fontWeight={600}>
-                    {waits[i][j] > yMax ? `↑ ${times(waits[i][j])}` : times(waits[i][j])}
+                  <text x={x(0) + 8} y={y(yMax) + 4 + i * 14} fill={colorOf(i)} fontWeight={600}>
+                    c = {c}: {times(waits[i][j])}
                   </text>
                 </g>
               );

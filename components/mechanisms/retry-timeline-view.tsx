@@ -21,7 +21,7 @@ export function RetryTimelineView({ timeline }: RetryTimelineViewProps) {
   const describe = (i: number) => {
     const parts = histograms.map((h) => `${jitterName[h.jitter].toLowerCase()} sends ${h.bins[i]}`);
     const sent = histograms.map((h) => `${h.bins.slice(0, i + 1).reduce((a, b) => a + b, 0)}`);
-    return `Between ${seconds(i * binMs)} and ${seconds((i + 1) * binMs)}: ${parts.join(", ")} retries. Sent so far: ${sent.join(" and ")} of ${clients * retries}. Peak per ${binMs} ms: ${histograms.map((h) => `${h.peak} (${jitterName[h.jitter].toLowerCase()})`).join(", ")}.`;
+    return `From ${i * binMs} to ${(i + 1) * binMs} ms: ${parts.join(", ")} retries. Sent so far: ${sent.join(" and ")} of ${clients * retries}. Peak per ${binMs} ms: ${histograms.map((h) => `${h.peak} (${jitterName[h.jitter].toLowerCase()})`).join(", ")}.`;
   };
   return (
     <MechanismShell
@@ -29,12 +29,12 @@ export function RetryTimelineView({ timeline }: RetryTimelineViewProps) {
       testId="retry-timeline-view"
       steps={bins}
       stepMs={120}
-      stepLabel={(i) => `t = ${seconds((i + 1) * binMs)}`}
+      stepLabel={(i) => `t = ${(i + 1) * binMs} ms`}
       describe={describe}
       table={{
         caption: `Retries sent in each ${binMs} ms (bins with any)`,
         columns: ["from", ...histograms.map((h) => jitterName[h.jitter])],
-        rows: nonEmpty.map((i) => [seconds(i * binMs), ...histograms.map((h) => h.bins[i])]),
+        rows: nonEmpty.map((i) => [`${i * binMs} ms`, ...histograms.map((h) => h.bins[i])]),
       }}
       rowForStep={(i) => nonEmpty.indexOf(i)}
       legend={

@@ -32,7 +32,7 @@ export function SagaSequenceView({ withFailure, withoutFailure }: SagaSequenceVi
   const height = 28 + messages.length * rowH + 52;
   return (
     <MechanismShell
-      key={failure}
+      resetKey={failure}
       title={protocol === "2pc" ? "Two-phase commit, message by message" : "An orchestrated saga, message by message"}
       testId="saga-sequence-view"
       steps={messages.length}

@@ -22,7 +22,11 @@ export function ShuffleShardView({ layout, overlaps, fullOverlapProbability, tot
   const cols = 7;
   const describe = (p: number) => {
     const t = tenants[p];
-    return `${t.name} sends poison requests and takes down workers ${t.shard.map((w) => w + 1).join(" and ")}. Of the ${tenants.length - 1} other tenants, ${count(p, shardSize)} share all ${shardSize} of those workers and go down, ${tenants.length - 1 - count(p, shardSize) - count(p, 0)} share some and keep running on the rest, and ${count(p, 0)} share none. With shards picked at random, a given other tenant shares all ${shardSize} with probability 1 in ${Math.round(1 / fullOverlapProbability)} (there are ${totalShards} possible shards).`;
+    const down = count(p, shardSize);
+    const none = count(p, 0);
+    const some = tenants.length - 1 - down - none;
+    const verb = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    return `${t.name} sends poison requests and takes down workers ${t.shard.map((w) => w + 1).join(" and ")}. Of the ${tenants.length - 1} other tenants, ${verb(down, "shares", "share")} all ${shardSize} of those workers and ${down === 1 ? "goes" : "go"} down, ${verb(some, "shares", "share")} some and ${some === 1 ? "keeps" : "keep"} running on the rest, and ${verb(none, "shares", "share")} none. With shards picked at random, a given other tenant shares all ${shardSize} with probability 1 in ${Math.round(1 / fullOverlapProbability)} (there are ${totalShards} possible shards).`;
   };
   return (
     <MechanismShell

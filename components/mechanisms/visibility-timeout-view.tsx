@@ -25,7 +25,7 @@ export function VisibilityTimeoutView({ traces }: VisibilityTimeoutViewProps) {
   const [script, setScript] = useState<VisibilityScript>(traces[0].script);
   const trace = traces.find((t) => t.script === script) ?? traces[0];
   const { events, work, endMs, visibilityMs, maxReceiveCount } = trace;
-  const x = (t: number) => 70 + (t / endMs) * (W - 80);
+  const x = (t: number) => 86 + (t / endMs) * (W - 96);
   const consumers = [...new Set(work.map((w) => w.consumer))].sort();
   const lanes = ["queue", ...consumers];
   const laneY = (lane: string) => 22 + lanes.indexOf(lane) * 30;
@@ -35,7 +35,7 @@ export function VisibilityTimeoutView({ traces }: VisibilityTimeoutViewProps) {
   };
   return (
     <MechanismShell
-      key={script}
+      resetKey={script}
       title={`Visibility timeout: a ${seconds(visibilityMs)} lease, at most ${maxReceiveCount} receives`}
       testId="visibility-timeout-view"
       steps={events.length}

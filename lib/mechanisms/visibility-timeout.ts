@@ -57,7 +57,7 @@ export interface VisibilityOptions {
 export function visibilityTrace(script: VisibilityScript, options: VisibilityOptions = {}): VisibilityTrace {
   const visibilityMs = options.visibilityMs ?? 30_000;
   const maxReceiveCount = options.maxReceiveCount ?? 3;
-  const pickupMs = options.pickupMs ?? 1_000;
+  const pickupMs = options.pickupMs ?? 3_000;
   const processingMs = options.processingMs ?? (script === "slow" ? visibilityMs + 10_000 : script === "poison" ? 4_000 : 12_000);
   const consumers = ["A", "B"];
   const events: VisibilityEvent[] = [];

@@ -133,7 +133,11 @@ describe("variant switches", () => {
     const host = render(<VisibilityTimeoutView traces={(["crash", "slow"] as const).map((s) => visibilityTrace(s))} />);
     const radios = host.querySelectorAll<HTMLInputElement>("input[type=radio]");
     expect(radios).toHaveLength(2);
+    act(() => radios[1].focus());
     click(radios[1]);
+    // The switch keeps its focus (the timeline resets in place; nothing remounts).
+    expect(document.activeElement).toBe(radios[1]);
+    expect(radios[1].checked).toBe(true);
     expect(host.querySelectorAll("tbody tr")).toHaveLength(visibilityTrace("slow").events.length);
     expect(q(host, "mechanism-description").textContent).toMatch(/./);
   });
