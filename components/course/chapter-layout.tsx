@@ -56,9 +56,10 @@ export function ChapterLayout({
             <h1 className="mt-3 font-serif text-4xl font-semibold leading-tight tracking-tight text-balance sm:text-[2.75rem]">{frontmatter.title}</h1>
             <p className="mt-4 text-lg leading-relaxed text-muted text-pretty">{frontmatter.summary}</p>
             <div className="mt-6 flex flex-wrap items-center gap-x-5 gap-y-3 text-sm text-muted">
-              <span className="inline-flex items-center gap-1.5">
+              <span className="inline-flex items-center gap-1.5" title="Reading time: prose at 230 words a minute, 1 min per lab, 30 s per prediction or challenge" data-testid="reading-time">
                 <ClockIcon className="size-4" />
-                {frontmatter.minutes} min
+                {chapter.readingTime.minutes} min
+                {chapter.readingTime.deepDiveMinutes > 0 ? <span className="text-faint">+{chapter.readingTime.deepDiveMinutes} min of deep dives</span> : null}
               </span>
               {patternCount > 0 ? (
                 <span>

@@ -61,6 +61,7 @@ export interface ChapterFrontmatter {
   title: string;
   summary: string;
   part: string;
-  minutes: number;
+  /** Deprecated and ignored: the reading time shown is computed (ChapterMeta.readingTime). */
+  minutes?: number;
   patterns: string[];
 }
