@@ -5,7 +5,7 @@
  */
 export { EventHeap } from "./engine/event-heap";
 export { Simulation, BACKGROUND_PRIORITY } from "./engine/simulation";
-export { createStream, RandomStreams, hashString, type RandomStream } from "./engine/random";
+export { createStream, RandomStreams, hashString, hashInt, type RandomStream } from "./engine/random";
 export { createSampler, createZipfSampler, distMeanMs, distScv, type Dist } from "./engine/distributions";
 export { LatencyHistogram, TimeWeighted, RunningMean } from "./engine/stats";
 export { validateScenario, parseScenario, type ValidationResult } from "./scenario/validate";
@@ -15,7 +15,7 @@ export type { Issue, FieldMeta, Schema, ObjectSchema } from "./scenario/schema-b
 export { FORBIDDEN_KEYS, schemaAtPath } from "./scenario/schema-builder";
 export { nodeKinds, type KindEntry } from "./models/registry";
 export { loadBalancerStrategies } from "./models/load-balancer/load-balancer";
-export { createHashRing } from "./models/load-balancer/hash-ring";
+export { createHashRing, hashRingPoints, type RingPoint } from "./models/load-balancer/hash-ring";
 export { ScenarioRun, runScenario, DEFAULT_BUDGET, type WorkBudget, type RunOptions, type RunReport, type Sample, type RequestTrace } from "./runtime/scenario-run";
 export type { TraceRecord, NodeGauges, NodeMetrics, Outcome, Span } from "./runtime/model";
 export * as theory from "./theory";
@@ -32,3 +32,6 @@ export { HistoryRecorder, type Operation } from "./checker/history";
 export { checkLinearizability, checkKey, type LinearizabilityResult, type KeyResult, type Verdict } from "./checker/linearizability";
 export { checkSessions, type SessionResult, type SessionGuarantee, type SessionViolation } from "./checker/sessions";
 export { randomHistory, type RandomHistoryOptions } from "./checker/random-history";
+// Mechanism views (lib/mechanisms) drive these directly with scripted inputs.
+export { TokenBucket, FixedWindow, SlidingLog, SlidingCounter, SlidingPeak } from "./models/rate-limiter/algorithms";
+export { xfetchRefreshesEarly } from "./models/cache/modes";

@@ -55,10 +55,12 @@ export function ChapterLayout({
             </p>
             <h1 className="mt-3 font-serif text-4xl font-semibold leading-tight tracking-tight text-balance sm:text-[2.75rem]">{frontmatter.title}</h1>
             <p className="mt-4 text-lg leading-relaxed text-muted text-pretty">{frontmatter.summary}</p>
+            {chapter.series ? <SeriesNote course={course} series={chapter.series} /> : null}
             <div className="mt-6 flex flex-wrap items-center gap-x-5 gap-y-3 text-sm text-muted">
-              <span className="inline-flex items-center gap-1.5">
+              <span className="inline-flex items-center gap-1.5" title="Reading time: prose at 230 words a minute, 1 min per lab, 30 s per prediction or challenge" data-testid="reading-time">
                 <ClockIcon className="size-4" />
-                {frontmatter.minutes} min
+                {chapter.readingTime.minutes} min
+                {chapter.readingTime.deepDiveMinutes > 0 ? <span className="text-faint">+{chapter.readingTime.deepDiveMinutes} min of deep dives</span> : null}
               </span>
               {patternCount > 0 ? (
                 <span>
@@ -100,5 +102,29 @@ export function ChapterLayout({
         </aside>
       ) : null}
     </div>
+  );
+}
+
+/** "Part 2 of 3" for a topic split over several chapters, with links to the parts before and after. */
+function SeriesNote({ course, series }: { course: Course; series: NonNullable<CourseChapter["series"]> }) {
+  const titleOf = (id: string) => course.chapters.find((c) => c.id === id)?.title ?? id;
+  const previous = series.ids[series.index - 2];
+  const next = series.ids[series.index];
+  return (
+    <p className="mt-3 text-sm text-muted" data-testid="chapter-series">
+      <span className="font-semibold text-fg">
+        Part {series.index} of {series.total}.
+      </span>{" "}
+      {previous ? (
+        <>
+          Continues <a className="text-accent underline underline-offset-2" href={`/learn/${previous}`}>{titleOf(previous)}</a>.{" "}
+        </>
+      ) : null}
+      {next ? (
+        <>
+          Continued in <a className="text-accent underline underline-offset-2" href={`/learn/${next}`}>{titleOf(next)}</a>.
+        </>
+      ) : null}
+    </p>
   );
 }

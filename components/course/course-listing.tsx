@@ -62,7 +62,7 @@ export function CourseListing({
                       <span className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-faint">
                         <span className="inline-flex items-center gap-1.5">
                           <ClockIcon className="size-3.5" />
-                          {meta.frontmatter.minutes} min
+                          {meta.readingTime.minutes} min
                         </span>
                         {patterns > 0 ? (
                           <span>

@@ -13,6 +13,7 @@ import { Callout } from "./callout";
 import { Challenge } from "./challenge";
 import { Diagram } from "./diagram";
 import { Lab } from "./lab";
+import { BreakerTimelineView, HashRingView, QueueingCurvesView, RetryTimelineView, SagaSequenceView, ShuffleShardView, TokenBucketView, VisibilityTimeoutView, WindowEdgesView, XFetchView } from "./mechanisms";
 import { Pattern } from "./pattern-section";
 import { Predict } from "./predict";
 import { Recap } from "./recap";
@@ -37,5 +38,16 @@ export const mdxComponents = {
   Choose,
   Classify,
   Order,
+  // Mechanism views (components/mdx/mechanisms.tsx)
+  TokenBucketView,
+  WindowEdgesView,
+  HashRingView,
+  BreakerTimelineView,
+  RetryTimelineView,
+  VisibilityTimeoutView,
+  SagaSequenceView,
+  XFetchView,
+  QueueingCurvesView,
+  ShuffleShardView,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -28,8 +28,11 @@ export function validateCourseManifest(data: unknown, file: string): CourseManif
       return;
     }
     chapters.forEach((chapter: unknown, c) => {
-      const { id, title: chapterTitle } = (chapter ?? {}) as { id?: unknown; title?: unknown };
+      const { id, title: chapterTitle, continues } = (chapter ?? {}) as { id?: unknown; title?: unknown; continues?: unknown };
       const where = `parts[${p}].chapters[${c}]`;
+      // A split chapter names the chapter it continues, which must come earlier in the course.
+      if (continues !== undefined && (typeof continues !== "string" || !chapterIds.has(continues)))
+        problems.push(`${where}.continues must be the id of a chapter listed earlier (got ${JSON.stringify(continues)})`);
       if (typeof id !== "string" || !chapterIdPattern.test(id)) problems.push(`${where}.id must be a kebab-case id (got ${JSON.stringify(id)})`);
       else if (chapterIds.has(id)) problems.push(`${where}.id ${JSON.stringify(id)} is listed twice`);
       else chapterIds.add(id);
@@ -64,9 +67,12 @@ export function resolveCourse(manifest: CourseManifest, liveChapterIds: Readonly
       part: part.title,
       status: liveChapterIds.has(entry.id) ? "live" : "planned",
       number: ++number,
+      ...(entry.continues ? { continues: entry.continues } : {}),
     })),
   }));
-  return { parts, chapters: parts.flatMap((part) => part.chapters) };
+  const chapters = parts.flatMap((part) => part.chapters);
+  attachSeries(chapters);
+  return { parts, chapters };
 }
 
 /** The live chapters before and after `chapterId` in reading order (planned ones are skipped). */
@@ -75,4 +81,27 @@ export function neighbouringLiveChapters(course: Course, chapterId: string): { p
   const index = live.findIndex((chapter) => chapter.id === chapterId);
   if (index === -1) return {};
   return { previous: live[index - 1], next: live[index + 1] };
+}
+
+/**
+ * Chapters linked by `continues` form a series (a topic split over several pages): each member gets
+ * `series` with its 1-based position, the total and the member ids in order, for "Part 2 of 3".
+ */
+function attachSeries(chapters: CourseChapter[]): void {
+  const byId = new Map(chapters.map((chapter) => [chapter.id, chapter]));
+  const rootOf = (chapter: CourseChapter): string => {
+    let current = chapter;
+    for (let guard = 0; current.continues && byId.has(current.continues) && guard < chapters.length; guard++) current = byId.get(current.continues)!;
+    return current.id;
+  };
+  const members = new Map<string, string[]>();
+  for (const chapter of chapters) {
+    const root = rootOf(chapter);
+    if (root === chapter.id && !chapters.some((other) => other.continues === chapter.id)) continue;
+    members.set(root, [...(members.get(root) ?? []), chapter.id]);
+  }
+  for (const ids of members.values()) {
+    if (ids.length < 2) continue;
+    ids.forEach((id, i) => (byId.get(id)!.series = { index: i + 1, total: ids.length, ids }));
+  }
 }

@@ -27,7 +27,7 @@ const allowedFields = ["title", "summary", "part", "minutes", "patterns"] as con
 export function validateFrontmatter(data: unknown, context: FrontmatterContext): ChapterFrontmatter {
   const problems: string[] = [];
   if (data === null || typeof data !== "object" || Array.isArray(data) || Object.keys(data).length === 0) {
-    throw new ContentError(context.file, ["frontmatter is missing (expected a --- block with title, summary, part, minutes, patterns)"]);
+    throw new ContentError(context.file, ["frontmatter is missing (expected a --- block with title, summary, part, patterns)"]);
   }
   const raw = data as Record<string, unknown>;
 
@@ -48,10 +48,10 @@ export function validateFrontmatter(data: unknown, context: FrontmatterContext):
     }
   }
 
+  // Deprecated: reading time is computed from the source (lib/content/reading-time.ts). Still
+  // accepted, and checked when present, so older chapter files keep building; it is not shown.
   const minutes = raw.minutes;
-  if (minutes === undefined) {
-    problems.push("frontmatter.minutes is required (a positive integer)");
-  } else if (typeof minutes !== "number" || !Number.isInteger(minutes) || minutes <= 0) {
+  if (minutes !== undefined && (typeof minutes !== "number" || !Number.isInteger(minutes) || minutes <= 0)) {
     problems.push(`frontmatter.minutes must be a positive integer (got ${JSON.stringify(minutes)})`);
   }
 
@@ -76,7 +76,7 @@ export function validateFrontmatter(data: unknown, context: FrontmatterContext):
   }
 
   if (problems.length > 0) throw new ContentError(context.file, problems);
-  return { title: title!, summary: summary!, part: part!, minutes: minutes as number, patterns: patterns as string[] };
+  return { title: title!, summary: summary!, part: part!, ...(minutes !== undefined ? { minutes: minutes as number } : {}), patterns: patterns as string[] };
 }
 
 function requireText(raw: Record<string, unknown>, field: string, problems: string[]): string | undefined {

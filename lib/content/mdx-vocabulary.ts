@@ -19,13 +19,24 @@ export const mdxComponentNames = [
   "Choose",
   "Classify",
   "Order",
+  // Mechanism views: how a pattern works inside (content/README.md, "Mechanism views").
+  "TokenBucketView",
+  "WindowEdgesView",
+  "HashRingView",
+  "BreakerTimelineView",
+  "RetryTimelineView",
+  "VisibilityTimeoutView",
+  "SagaSequenceView",
+  "XFetchView",
+  "QueueingCurvesView",
+  "ShuffleShardView",
 ] as const;
 
 /** A component name MDX may use. */
 export type MdxComponentName = (typeof mdxComponentNames)[number];
 
 /** Components whose `scenario` prop names a preset in content/scenarios/<id>.json. */
-export const scenarioComponentNames = ["Lab", "Predict", "Challenge", "Diagram"] as const satisfies readonly MdxComponentName[];
+export const scenarioComponentNames = ["Lab", "Predict", "Challenge", "Diagram", "BreakerTimelineView"] as const satisfies readonly MdxComponentName[];
 
 /** True when `name` is in the vocabulary. */
 export function isMdxComponentName(name: string): name is MdxComponentName {

@@ -10,12 +10,15 @@ import { compileChapter, readFrontmatter, type CompiledChapter } from "./compile
 import { ContentError } from "./content-error";
 import { neighbouringLiveChapters, resolveCourse, validateCourseManifest } from "./course";
 import type { FrontmatterContext } from "./frontmatter";
+import { readingTime, type ReadingTime } from "./reading-time";
 import { buildPatternIndex, validateSyllabus, type PatternIndexEntry } from "./syllabus";
 import type { ChapterFrontmatter, Course, CourseChapter, SyllabusEntry } from "./types";
 
 /** A live chapter's manifest entry joined with its validated frontmatter. */
 export interface ChapterMeta extends CourseChapter {
   frontmatter: ChapterFrontmatter;
+  /** Computed from the source (lib/content/reading-time.ts); what pages show as "N min". */
+  readingTime: ReadingTime;
   /** Project-relative path of the MDX file. */
   file: string;
 }
@@ -116,7 +119,8 @@ export function createContentRepository({ rootDir, cache }: ContentRepositoryOpt
       const chapter = liveChapter(id);
       if (!chapter) return undefined;
       const context = frontmatterContext(chapter);
-      return { ...chapter, frontmatter: readFrontmatter(readSource(id), context), file: context.file };
+      const source = readSource(id);
+      return { ...chapter, frontmatter: readFrontmatter(source, context), readingTime: readingTime(source), file: context.file };
     });
 
   const getLiveChapters = () =>

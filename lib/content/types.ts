@@ -7,6 +7,8 @@
 export interface CourseChapterEntry {
   id: string;
   title: string;
+  /** For a chapter split over several pages: the id of the chapter this one continues (listed earlier). */
+  continues?: string;
 }
 
 /** One part of the course: a titled group of chapters in reading order. */
@@ -39,6 +41,8 @@ export interface CourseChapter extends CourseChapterEntry {
   status: ChapterStatus;
   /** Position in the whole course, 1-based, counting planned chapters too. */
   number: number;
+  /** When the chapter is one of several pages of a split topic ("continues" in course.json). */
+  series?: { index: number; total: number; ids: string[] };
 }
 
 /** A part with its chapters resolved. */
@@ -61,6 +65,7 @@ export interface ChapterFrontmatter {
   title: string;
   summary: string;
   part: string;
-  minutes: number;
+  /** Deprecated and ignored: the reading time shown is computed (ChapterMeta.readingTime). */
+  minutes?: number;
   patterns: string[];
 }

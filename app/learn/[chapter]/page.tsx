@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChapterLayout } from "@/components/course/chapter-layout";
 import { ChapterContent } from "@/components/mdx/chapter-content";
+import { PatternHashRedirect } from "@/components/course/pattern-hash-redirect";
 import { content } from "@/lib/content";
+import { patternHomesElsewhere } from "@/lib/content/pattern-redirect";
 
 // Only chapters whose MDX exists are pages; anything else is a 404.
 export const dynamicParams = false;
@@ -27,6 +29,7 @@ export default async function ChapterPage({ params }: Params) {
   return (
     <ChapterLayout course={content.getCourse()} chapter={chapter} toc={compiled.outline.toc} neighbours={content.getNeighbours(id)}>
       <ChapterContent code={compiled.code} />
+      <PatternHashRedirect chapterId={id} homes={patternHomesElsewhere(content.getPatternIndex(), id)} />
     </ChapterLayout>
   );
 }

@@ -59,6 +59,17 @@ interface Pending {
 const normaliseMode = (m: string | undefined): "around" | "through" | "behind" =>
   m === "through" || m === "write-through" ? "through" : m === "behind" || m === "write-back" || m === "write-behind" ? "behind" : "around";
 
+/**
+ * XFetch (Vattani, Chierichetti and Lowenstein, "Optimal Probabilistic Cache Stampede Prevention",
+ * VLDB 2015): a read at `nowMs` of an entry that expires at `expiresAtMs` and took `fetchMs` to fetch
+ * refreshes it early when now − fetch × beta × ln(u) ≥ expiry, for a uniform draw u in (0, 1]
+ * (here 1 − `uniform`, so a draw of 0 is safe). The chance per read is exp(−gap / (fetch × beta)),
+ * where gap is the time left before expiry: small far from expiry, rising to 1 at it.
+ */
+export function xfetchRefreshesEarly(nowMs: number, expiresAtMs: number, fetchMs: number, beta: number, uniform: number): boolean {
+  return nowMs - fetchMs * beta * Math.log(1 - uniform) >= expiresAtMs;
+}
+
 /** Whether a spec uses any field beyond v1 (then the modal cache is built). */
 export function usesModes(spec: CacheSpec): boolean {
   return (
@@ -237,7 +248,7 @@ export function createModalCache(spec: CacheSpec, ctx: ModelContext): SimNode & 
     const entry = key >= 0 ? store.get(key) : undefined;
     if (entry) {
       if (sim.now < entry.expiresAt) {
-        if (beta > 0 && entry.expiresAt !== Infinity && !refreshing.has(key) && sim.now - entry.fetchMs * beta * Math.log(1 - refreshRandom.next()) >= entry.expiresAt) {
+        if (beta > 0 && entry.expiresAt !== Infinity && !refreshing.has(key) && xfetchRefreshesEarly(sim.now, entry.expiresAt, entry.fetchMs, beta, refreshRandom.next())) {
           refresh(key);
         }
         serveHit(p, key, entry);

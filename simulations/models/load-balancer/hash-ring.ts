@@ -14,13 +14,24 @@ export interface HashRing {
   lookup(key: number, usable?: (target: number) => boolean): number;
 }
 
-/** Builds a ring for targets named `names` (the name, not the position, places a target's points). */
-export function createHashRing(names: readonly string[], virtualNodes = 100): HashRing {
-  const points: { hash: number; target: number }[] = [];
+/** One point on the ring: its 32-bit hash and the index of the target it belongs to. */
+export interface RingPoint {
+  hash: number;
+  target: number;
+}
+
+/** The ring's points in clockwise order (by hash): `virtualNodes` per target, placed by the target's name. */
+export function hashRingPoints(names: readonly string[], virtualNodes = 100): RingPoint[] {
+  const points: RingPoint[] = [];
   names.forEach((name, target) => {
     for (let v = 0; v < virtualNodes; v++) points.push({ hash: hashString(`${name}#${v}`), target });
   });
-  points.sort((a, b) => a.hash - b.hash || a.target - b.target);
+  return points.sort((a, b) => a.hash - b.hash || a.target - b.target);
+}
+
+/** Builds a ring for targets named `names` (the name, not the position, places a target's points). */
+export function createHashRing(names: readonly string[], virtualNodes = 100): HashRing {
+  const points = hashRingPoints(names, virtualNodes);
   const hashes = Float64Array.from(points, (p) => p.hash);
   return {
     lookup(key, usable) {

@@ -44,7 +44,13 @@ describe("validateFrontmatter", () => {
     expect(problemsOf({ ...valid, [field]: value })[0]).toMatch(/^content\/chapters\/x\.mdx: frontmatter\.minutes must be a positive integer/);
   });
 
-  it.each(["title", "summary", "part", "minutes", "patterns"])("requires %s", (field) => {
+  it("accepts a chapter without minutes (reading time is computed; minutes is deprecated and ignored)", () => {
+    const data: Record<string, unknown> = { ...valid };
+    delete data.minutes;
+    expect(problemsOf(data)).toEqual([]);
+  });
+
+  it.each(["title", "summary", "part", "patterns"])("requires %s", (field) => {
     const data: Record<string, unknown> = { ...valid };
     delete data[field];
     expect(problemsOf(data)).toEqual([expect.stringMatching(new RegExp(`^content/chapters/x\\.mdx: frontmatter\\.${field} is required`))]);
