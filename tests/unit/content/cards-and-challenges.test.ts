@@ -107,8 +107,9 @@ function run(id: string, params: Record<string, number | string | boolean> = {},
 describe("break-it cards", () => {
   const withData = cards.filter((c) => c.change || c.faults || c.watch);
 
-  it("finds cards with data", () => {
-    expect(withData.length).toBeGreaterThan(10);
+  it("every card carries its Watch as data, so the lab can show the metrics it names", () => {
+    expect(cards.length).toBeGreaterThan(10);
+    expect(cards.filter((c) => !c.watch?.length).map((c) => c.where)).toEqual([]);
   });
 
   it("every card with data names a lab, changes only settable fields and watches metrics its run reports", () => {
