@@ -106,7 +106,7 @@ export function clampParam(
   nodes: readonly { id: string; kind: string }[],
   path: string,
   value: unknown,
-): { ok: true; value: number | string; note?: string } | { ok: false; reason: string } {
+): { ok: true; value: number | string | boolean | null; note?: string } | { ok: false; reason: string } {
   const [nodeId, ...fields] = path.split(".");
   const node = nodes.find((n) => n.id === nodeId);
   if (!node || fields.length === 0) return { ok: false, reason: `the setting "${path}" names no node of the scenario` };
@@ -125,5 +125,7 @@ export function clampParam(
     if (value.length > 200) return { ok: false, reason: `the setting "${path}" is too long` };
     return { ok: true, value };
   }
-  return { ok: false, reason: `the setting "${path}" must be a number or a string` };
+  // Toggles and node references ("none" is null) since the lab gained those controls.
+  if (typeof value === "boolean" || value === null) return { ok: true, value };
+  return { ok: false, reason: `the setting "${path}" must be a number, a string, true/false or null` };
 }
