@@ -38,7 +38,7 @@ export function ChapterLayout({
         <CourseOutline course={course} currentChapterId={chapter.id} />
       </nav>
 
-      <main id="main" tabIndex={-1} className="min-w-0 pb-8 pt-8 outline-none lg:pt-10 print:pt-0">
+      <main id="main" tabIndex={-1} className="chapter-main min-w-0 pb-8 pt-8 outline-none lg:pt-10 print:pt-0">
         <div className="mx-auto max-w-[44rem] print:max-w-none">
           <div className="flex items-center justify-between gap-3">
             <Breadcrumbs items={[{ label: "Learn", href: "/learn" }, { label: chapter.part, href: `/learn#${course.parts.find((p) => p.title === chapter.part)?.slug ?? ""}` }, { label: frontmatter.title }]} />

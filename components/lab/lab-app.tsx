@@ -3,7 +3,7 @@
  * The whole interactive lab (loaded lazily by LabIsland): one controller and store per instance,
  * provided through context; the graph, playback, settings, faults, trace, events and charts.
  */
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { Scenario } from "@/simulations";
 import { createLabController, type LabController, type LabSnapshot } from "@/lib/lab/lab-controller";
 import { createDefaultPort } from "@/lib/lab/lab-port";
@@ -14,7 +14,8 @@ import { labFrameClass, labFrameStyle } from "./lab-frame";
 import { LabGraph } from "./graph/lab-graph";
 import { outcomeGlyph, outcomeStyles } from "./graph/outcome-style";
 import { PlaybackBar, RunSettings } from "./controls/playback-bar";
-import { ParamControls } from "./controls/param-controls";
+import { AdvancedParams, INLINE_CONTROLS, ParamControls, useControlSpecs } from "./controls/param-controls";
+import { useLabShortcuts } from "./use-lab-shortcuts";
 import { FaultPanel } from "./controls/fault-panel";
 import { LabCharts } from "./charts/lab-charts";
 import { NarrationLive, NarrationLog } from "./panels/narration-log";
@@ -81,12 +82,12 @@ function SidePanel({ onClose }: { onClose?: () => void }) {
           ))}
         </div>
         {onClose && (
-          <button type="button" className="ml-auto px-3 py-2 text-sm" onClick={onClose} aria-label="Close controls">
+          <button type="button" className="ml-auto px-3 py-2 text-sm" onClick={onClose} aria-label="Close settings" data-testid="lab-settings-close">
             ✕
           </button>
         )}
       </div>
-      <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${panel}`} className="min-h-0 flex-1 overflow-auto p-3">
+      <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${panel}`} className="min-h-0 flex-1 overflow-auto p-3 sm:p-4">
         {panel === "controls" && (
           <div className="space-y-5">
             {variant ? (
@@ -103,9 +104,10 @@ function SidePanel({ onClose }: { onClose?: () => void }) {
                 </section>
               </>
             ) : (
-              <ParamControls />
+              <ParamControls range="rest" />
             )}
             <RunSettings />
+            <AdvancedParams />
             <NarrationLog />
           </div>
         )}
@@ -140,36 +142,81 @@ function CompareButton({ comparing, onToggle }: { comparing: boolean; onToggle: 
   );
 }
 
+/** The "⋯ Settings" button: opens the settings, faults and trace panel (a bottom sheet on phones). */
+function SettingsButton({ open, onToggle, panelId }: { open: boolean; onToggle: () => void; panelId: string }) {
+  return (
+    <button
+      type="button"
+      className={`inline-flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-sm ${open ? "border-accent bg-accent-soft text-accent-strong" : "border-line"}`}
+      onClick={onToggle}
+      aria-expanded={open}
+      aria-controls={panelId}
+      data-testid="lab-drawer-open"
+    >
+      <span aria-hidden className="text-base leading-none">⋯</span> Settings
+    </button>
+  );
+}
+
+const phoneQuery = "(max-width: 767px)";
+
 function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title: string; fill: boolean; height?: number; comparing: boolean; onToggleCompare: () => void }) {
   const lab = useLab();
   const preset = useLabState((s) => s.preset);
   const error = useLabState((s) => s.error);
   const status = useLabState((s) => s.status);
   const selection = useLabState((s) => s.selection);
+  const openTrace = useLabState((s) => s.openTrace);
   const [drawer, setDrawer] = useState(false);
   const headingId = useId();
+  const panelId = useId();
   const chrome = useLabChrome();
+  const frameRef = useRef<HTMLElement>(null);
+  const graphRef = useRef<HTMLDivElement>(null);
+  const inlineCount = Math.min(INLINE_CONTROLS, useControlSpecs().length);
+  const onKeyDown = useLabShortcuts(lab);
 
-  // Selecting a graph element on a phone opens the drawer on the fault panel.
+  const openPanel = () => {
+    setDrawer(true);
+    // On a phone the panel is a half-height sheet: bring the graph to the top so it stays in view.
+    if (window.matchMedia(phoneQuery).matches) graphRef.current?.scrollIntoView({ block: "start", behavior: "instant" as ScrollBehavior });
+  };
+
+  // Selecting a graph element on a phone opens the sheet on the fault panel.
   useEffect(() => {
-    if (selection && window.matchMedia("(max-width: 1023px)").matches) setDrawer(true);
+    if (selection && window.matchMedia(phoneQuery).matches) openPanel();
   }, [selection]);
+  // Compare shows both variants' settings in the panel.
+  useEffect(() => {
+    if (comparing) setDrawer(true);
+  }, [comparing]);
+  // Clicking a particle opens its trace: show the panel it is in.
+  useEffect(() => {
+    if (openTrace) setDrawer(true);
+  }, [openTrace]);
 
   return (
-    <section className={labFrameClass(fill)} style={labFrameStyle(height)} aria-labelledby={headingId} data-testid="lab" data-status={status}>
+    <section
+      ref={frameRef}
+      className={labFrameClass(fill)}
+      style={labFrameStyle(height)}
+      aria-labelledby={headingId}
+      data-testid="lab"
+      data-status={status}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
       <header className="space-y-2 border-b border-line bg-surface px-3 py-2">
-        <div className="flex items-center gap-2">
-          <h3 id={headingId} className="truncate text-base font-semibold">
+        <div className="flex flex-wrap items-center gap-2">
+          <h3 id={headingId} className="min-w-0 basis-full text-base font-semibold sm:flex-1 sm:basis-auto sm:truncate">
             <span className="mr-1.5 rounded bg-accent-soft px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-accent-strong">Lab</span>
             {title}
           </h3>
           <div className="ml-auto flex items-center gap-2">
             {!chrome.options.readOnly && <CompareButton comparing={comparing} onToggle={onToggleCompare} />}
             {!chrome.embedded && <LabShareMenu />}
+            {!chrome.hidden("controls") && <SettingsButton open={drawer} onToggle={() => (drawer ? setDrawer(false) : openPanel())} panelId={panelId} />}
           </div>
-          <button type="button" className={`rounded-md border border-line px-2.5 py-1 text-sm lg:hidden ${chrome.hidden("controls") ? "hidden" : ""}`} onClick={() => setDrawer(true)} aria-expanded={drawer} data-testid="lab-drawer-open">
-            Controls
-          </button>
         </div>
         <PlaybackBar />
       </header>
@@ -184,29 +231,31 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
           </button>
         </p>
       )}
-      <div className="flex min-h-0 flex-1">
-        <div className="flex min-w-0 flex-1 flex-col" data-testid="lab-graph">
-          {/* The legend sits above the canvas, not over it, so it never hides a node. */}
-          <div className="border-b border-line/60 px-2 py-1">
-            <Legend />
-          </div>
-          <div className="relative min-h-0 flex-1">
-            <LabGraph scenario={preset} />
-          </div>
-        </div>
-        <aside
-          hidden={chrome.hidden("controls") || undefined}
-          className={
-            drawer
-              ? "fixed inset-x-0 bottom-0 z-50 h-[70dvh] rounded-t-xl border-t border-line bg-surface shadow-2xl lg:static lg:z-auto lg:h-auto lg:w-[340px] lg:rounded-none lg:border-l lg:border-t-0 lg:shadow-none"
-              : "hidden w-[340px] border-l border-line bg-surface lg:block"
-          }
-          aria-label="Lab controls"
-          role={drawer ? "dialog" : undefined}
-        >
-          <SidePanel onClose={drawer ? () => setDrawer(false) : undefined} />
-        </aside>
+      {/* The graph is the hero: full width of the lab, at least 420 px tall, never beside a panel. */}
+      <div ref={graphRef} className={`flex min-w-0 flex-col ${fill ? "min-h-[420px] flex-1" : ""} scroll-mt-[var(--fl-header-h)]`} data-testid="lab-graph">
+        <LabGraph scenario={preset} toolbar={<Legend />} />
       </div>
+      {inlineCount > 0 && !chrome.hidden("controls") && !comparing && (
+        <div className="border-t border-line bg-surface px-3 py-2.5" aria-label="Main settings" role="group" data-testid="lab-inline-controls">
+          <ParamControls range="inline" layout="row" />
+        </div>
+      )}
+      <aside
+        id={panelId}
+        hidden={chrome.hidden("controls") || !drawer || undefined}
+        className="fixed inset-x-0 bottom-0 z-50 flex h-[45dvh] flex-col rounded-t-xl border-t border-line bg-surface shadow-2xl md:static md:z-auto md:h-auto md:max-h-[32rem] md:rounded-none md:shadow-none"
+        aria-label="Lab settings"
+        role={drawer ? "region" : undefined}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            setDrawer(false);
+            frameRef.current?.querySelector<HTMLElement>('[data-testid="lab-drawer-open"]')?.focus();
+          }
+        }}
+        data-testid="lab-settings"
+      >
+        <SidePanel onClose={() => setDrawer(false)} />
+      </aside>
       {!chrome.hidden("charts") && (
         <div className="h-[250px] shrink-0 overflow-x-auto border-t border-line bg-sunken p-2" tabIndex={0} aria-label="Charts (scroll sideways for more)" data-testid="lab-charts">
           <LabCharts />

@@ -1,16 +1,18 @@
 /**
- * The lab's outer size, shared by the placeholder and the loaded lab so that loading never moves
- * the chapter text: a fixed frame of the graph height plus the toolbar, summary and chart rows.
+ * The lab's outer size, shared by the placeholder and the loaded lab so that loading moves the
+ * chapter text as little as possible: the graph height plus the toolbar, summary, inline controls
+ * and chart rows. The graph is the hero: never shorter than {@link MIN_GRAPH_HEIGHT}.
  */
-export const DEFAULT_GRAPH_HEIGHT = 380;
+export const DEFAULT_GRAPH_HEIGHT = 440;
+export const MIN_GRAPH_HEIGHT = 420;
 
 /** Classes of the frame (the same on the placeholder and the lab). */
 export function labFrameClass(fill: boolean): string {
   return fill
     ? "lab-frame relative flex h-full min-h-[640px] flex-col overflow-hidden rounded-xl border border-line bg-bg"
-    : "lab-frame relative flex h-[calc(var(--lab-graph-h)+500px)] flex-col overflow-hidden rounded-xl border border-line bg-bg sm:h-[calc(var(--lab-graph-h)+420px)]";
+    : "lab-frame relative flex min-h-[calc(var(--lab-graph-h)+760px)] flex-col overflow-hidden rounded-xl border border-line bg-bg outline-none sm:min-h-[calc(var(--lab-graph-h)+520px)]";
 }
 
 export function labFrameStyle(graphHeight: number | undefined): React.CSSProperties {
-  return { ["--lab-graph-h" as string]: `${graphHeight ?? DEFAULT_GRAPH_HEIGHT}px` };
+  return { ["--lab-graph-h" as string]: `${Math.max(MIN_GRAPH_HEIGHT, graphHeight ?? DEFAULT_GRAPH_HEIGHT)}px` };
 }

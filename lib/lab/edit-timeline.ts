@@ -17,9 +17,12 @@ import { FORBIDDEN_KEYS, type FaultSpec, type Scenario } from "@/simulations";
 /** A fault on the timeline, with a stable id for editing and a note of who added it. */
 export type TimelineFault = FaultSpec & { id: string; origin: "preset" | "learner" };
 
+/** A setting's value: numbers, choices and text, toggles, a node reference (null for "none"), or JSON. */
+export type ParamValue = number | string | boolean | null | ParamValue[] | { [key: string]: ParamValue };
+
 export interface LabEdits {
   /** `"nodeId.field"` or `"nodeId.field.sub"` -> value. */
-  params: Record<string, number | string>;
+  params: Record<string, ParamValue>;
   /** The whole fault timeline, sorted by start time. */
   faults: TimelineFault[];
 }
@@ -80,7 +83,9 @@ export function applyEdits(preset: Scenario, edits: LabEdits): Scenario {
       }
       target = target[field] as Record<string, unknown>;
     }
-    defineOwn(target, fields[fields.length - 1], value);
+    // null is "none" (a reference set to nothing): the field is left out, so its default applies.
+    if (value === null) delete target[fields[fields.length - 1]];
+    else defineOwn(target, fields[fields.length - 1], structuredClone(value));
   }
   scenario.faults = edits.faults.map(({ id: _id, origin: _origin, ...fault }) => fault as FaultSpec);
   return scenario;
@@ -92,7 +97,7 @@ function defineOwn(target: Record<string, unknown>, key: string, value: unknown)
 }
 
 /** Sets one parameter (returns new edits). */
-export function withParam(edits: LabEdits, path: string, value: number | string): LabEdits {
+export function withParam(edits: LabEdits, path: string, value: ParamValue): LabEdits {
   return { ...edits, params: { ...edits.params, [path]: value } };
 }
 

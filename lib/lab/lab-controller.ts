@@ -8,7 +8,7 @@
  */
 import { validateScenario, type FaultSpec, type RequestTrace, type RunReport, type Scenario } from "@/simulations";
 import { createLabStore, initialLabState, reduceFrame, type LabState, type LabStore, type LabStoreInit, type LabView, type MotionPreference, type Selection } from "@/lib/stores/lab-store";
-import { applyEdits, initialEdits, isFaultActive, withFault, withFaultChanged, withoutFault, withParam, withRecovery, type LabEdits } from "./edit-timeline";
+import { applyEdits, initialEdits, isFaultActive, withFault, withFaultChanged, withoutFault, withParam, withRecovery, type LabEdits, type ParamValue } from "./edit-timeline";
 import type { LabPort } from "./lab-port";
 import type { Hop, LabMessage } from "./protocol";
 
@@ -40,7 +40,7 @@ export interface LabController {
   reset(): void;
   setSeed(seed: number): void;
   /** Sets an exposed parameter; returns an error message when the value is invalid (nothing changes). */
-  setParam(path: string, value: number | string): string | null;
+  setParam(path: string, value: ParamValue): string | null;
   /** Starts a fault on a node or edge at the current simulated time. */
   injectFault(fault: FaultInput): void;
   /** Ends every fault in effect on `target` now. */

@@ -138,7 +138,8 @@ export class LabEngine {
     this.edgeWindow = run.scenario.edges.map(() => []);
     this.recentTraces.clear();
     this.notable = [];
-    if (timeMs > 0) {
+    // Also at 0 when a fault starts then: a crash injected while paused at the start shows at once.
+    if (timeMs > 0 || (run.scenario.faults ?? []).some((f) => f.atMs <= timeMs)) {
       this.catchingUp = true;
       this.runTo(timeMs);
       this.catchingUp = false;

@@ -98,7 +98,7 @@ export function clampScenario(scenario: unknown): string[] {
 }
 
 /** Leaf types a parameter setting may change. */
-const SETTABLE = new Set(["number", "enum", "string"]);
+const SETTABLE = new Set(["number", "enum", "string", "boolean"]);
 
 /**
  * Checks and clamps one parameter setting (`"api.workers"` -> 10^9) against the schema of the node
@@ -110,7 +110,7 @@ export function clampParam(
   nodes: readonly { id: string; kind: string }[],
   path: string,
   value: unknown,
-): { ok: true; value: number | string; note?: string } | { ok: false; reason: string } {
+): { ok: true; value: number | string | boolean | null; note?: string } | { ok: false; reason: string } {
   const shown = JSON.stringify(path.length > 80 ? path.slice(0, 80) + "…" : path);
   const [nodeId, ...fields] = path.split(".");
   if (path.split(".").some((segment) => FORBIDDEN_KEYS.has(segment))) return { ok: false, reason: `the setting ${shown} names a forbidden field` };
@@ -124,6 +124,12 @@ export function clampParam(
     if (clamped !== value) return { ok: true, value: clamped, note: `${path} was ${value}, out of range; set to ${clamped}.` };
     return { ok: true, value };
   }
+  if (schema.type === "boolean") {
+    if (typeof value !== "boolean") return { ok: false, reason: `the setting ${shown} must be true or false` };
+    return { ok: true, value };
+  }
+  // null is "none": a node reference set to nothing (the field is left out, so its default applies).
+  if (value === null) return { ok: true, value };
   if (typeof value !== "string") return { ok: false, reason: `the setting ${shown} must be a string` };
   const values = (schema as { values?: readonly string[] }).values;
   if (schema.type === "enum" && values && !values.includes(value)) return { ok: false, reason: `the setting ${shown} must be one of ${values.join(", ")}` };

@@ -4,23 +4,33 @@
  * particles (or, in reduced motion, per-edge counters) on the edges. Click or press Enter on a node
  * for its fault menu; click an edge to select it for a partition; click a particle to open its trace.
  */
-import { Controls, ReactFlow, ReactFlowProvider, useNodesState, useReactFlow, useStore, type Edge, type Node } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ReactFlow, ReactFlowProvider, getNodesBounds, useNodesState, useReactFlow, useStore, type Edge, type Node } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Scenario } from "@/simulations";
 import { layeredLayout } from "@/lib/lab/layout";
+import { COMPACT_MIN_FONT_PX, FULL_MIN_FONT_PX, fullFits, legibleViewport, type Box } from "@/lib/lab/graph-fit";
 import { useLab, useLabState, useReducedMotion } from "../lab-context";
 import { labEdgeTypes, type LabEdgeData } from "./lab-edge";
 import { labNodeTypes, nodeTypeFor } from "./node-types";
 import type { LabNodeData } from "./node-shell";
 import { ParticleCanvas, type ParticleHandle } from "./particle-canvas";
 
-export function buildGraph(scenario: Scenario, interactive = true): { nodes: Node<LabNodeData>[]; edges: Edge<LabEdgeData>[] } {
-  const positions = layeredLayout(scenario);
+export type NodeMode = "full" | "compact";
+
+/** Column and row spacing of the layout for each card size (compact cards are 136 px wide). */
+const spacing: Record<NodeMode, { columnGapPx: number; rowGapPx: number }> = {
+  full: { columnGapPx: 236, rowGapPx: 132 },
+  compact: { columnGapPx: 184, rowGapPx: 96 },
+};
+
+export function buildGraph(scenario: Scenario, interactive = true, mode: NodeMode = "full"): { nodes: Node<LabNodeData>[]; edges: Edge<LabEdgeData>[] } {
+  const positions = layeredLayout(scenario, spacing[mode]);
   const nodes = scenario.nodes.map((n) => ({
     id: n.id,
     type: nodeTypeFor(n.kind),
     position: { x: positions[n.id].x, y: positions[n.id].y },
-    data: { kind: n.kind, interactive, hasIncoming: scenario.edges.some((e) => e.to === n.id), hasOutgoing: scenario.edges.some((e) => e.from === n.id) },
+    focusable: false,
+    data: { kind: n.kind, interactive, compact: mode === "compact", hasIncoming: scenario.edges.some((e) => e.to === n.id), hasOutgoing: scenario.edges.some((e) => e.from === n.id) },
   }));
   const edges = scenario.edges.map((e, index) => {
     const edgeId = e.id ?? `${e.from}->${e.to}`;
@@ -29,18 +39,50 @@ export function buildGraph(scenario: Scenario, interactive = true): { nodes: Nod
   return { nodes, edges };
 }
 
-/** Keeps the whole graph in view when the lab is resized (drawer, rotation, window). */
-function FitOnResize() {
-  const { fitView } = useReactFlow();
+/**
+ * Fits the graph to its box without shrinking text below a legible size (lib/lab/graph-fit.ts):
+ * full cards when they fit, else compact cards, else compact cards at the floor zoom with panning.
+ * Runs when the box or the node sizes change (drawer, rotation, window, card mode).
+ */
+function LegibleFit({ mode, setMode, onPlan }: { mode: NodeMode; setMode: (m: NodeMode) => void; onPlan: (p: { overflow: boolean; minZoom: number }) => void }) {
+  const { setViewport, getNodes } = useReactFlow();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
-  const measured = useStore((s) => [...s.nodeLookup.values()].every((n) => n.measured.width));
+  const measured = useStore((s) => s.nodeLookup.size > 0 && [...s.nodeLookup.values()].every((n) => n.measured.width));
+  const fullBounds = useRef<Box | null>(null);
   useEffect(() => {
     if (!width || !height || !measured) return;
-    const timer = setTimeout(() => void fitView({ padding: 0.12, duration: 0 }), 30);
-    return () => clearTimeout(timer);
-  }, [width, height, measured, fitView]);
+    const bounds = getNodesBounds(getNodes());
+    if (mode === "full") {
+      fullBounds.current = bounds;
+      if (!fullFits(bounds, width, height)) return setMode("compact");
+    } else if (fullBounds.current && fullFits(fullBounds.current, width, height)) {
+      return setMode("full");
+    }
+    const plan = legibleViewport(bounds, width, height, mode === "full" ? FULL_MIN_FONT_PX : COMPACT_MIN_FONT_PX);
+    void setViewport({ x: plan.x, y: plan.y, zoom: plan.zoom }, { duration: 0 });
+    onPlan({ overflow: plan.overflow, minZoom: plan.minZoom });
+  }, [width, height, measured, mode, setMode, setViewport, getNodes, onPlan]);
   return null;
+}
+
+/** Zoom and fit buttons, in the toolbar above the canvas so they never cover a node. */
+function ZoomButtons({ onFit }: { onFit: () => void }) {
+  const { zoomIn, zoomOut } = useReactFlow();
+  const button = "inline-flex size-7 items-center justify-center rounded border border-line bg-surface text-sm text-fg hover:bg-sunken focus-visible:outline-2 focus-visible:outline-accent";
+  return (
+    <div className="flex items-center gap-1" role="group" aria-label="Zoom">
+      <button type="button" className={button} onClick={() => void zoomOut({ duration: 0 })} aria-label="Zoom out">
+        −
+      </button>
+      <button type="button" className={button} onClick={() => void zoomIn({ duration: 0 })} aria-label="Zoom in">
+        +
+      </button>
+      <button type="button" className={button} onClick={onFit} aria-label="Fit the graph to the view" title="Fit to view">
+        ⤢
+      </button>
+    </div>
+  );
 }
 
 /** The site's theme (`<html data-theme>`), so xyflow's own controls match it. */
@@ -56,10 +98,14 @@ function useDocumentTheme(): "light" | "dark" {
   return theme;
 }
 
-function Graph({ scenario, interactive }: { scenario: Scenario; interactive: boolean }) {
+function Graph({ scenario, interactive, toolbar }: { scenario: Scenario; interactive: boolean; toolbar?: ReactNode }) {
   const lab = useLab();
-  const initial = useMemo(() => buildGraph(scenario, interactive), [scenario, interactive]);
-  const [nodes, , onNodesChange] = useNodesState(initial.nodes);
+  const [mode, setMode] = useState<NodeMode>("full");
+  const initial = useMemo(() => buildGraph(scenario, interactive, mode), [scenario, interactive, mode]);
+  const [nodes, setNodes, onNodesChange] = useNodesState(initial.nodes);
+  useEffect(() => setNodes(initial.nodes), [initial.nodes, setNodes]);
+  const [plan, setPlan] = useState({ overflow: false, minZoom: 0.3 });
+  const [fitKey, setFitKey] = useState(0);
   const reduced = useReducedMotion();
   const colorMode = useDocumentTheme();
   const particles = useRef<ParticleHandle>(null);
@@ -77,42 +123,60 @@ function Graph({ scenario, interactive }: { scenario: Scenario; interactive: boo
   );
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      colorMode={colorMode}
-      nodeTypes={labNodeTypes}
-      edgeTypes={labEdgeTypes}
-      onNodesChange={interactive ? onNodesChange : undefined}
-      nodesDraggable={interactive}
-      nodesConnectable={false}
-      nodesFocusable={interactive}
-      elementsSelectable={interactive}
-      edgesFocusable={interactive}
-      onNodeClick={interactive ? (_e, node) => lab.select({ type: "node", id: node.id }) : undefined}
-      onEdgeClick={interactive ? (_e, edge) => lab.select({ type: "edge", id: (edge.data as LabEdgeData).edgeId, index: (edge.data as LabEdgeData).index }) : undefined}
-      onPaneClick={interactive ? onPaneClick : undefined}
-      fitView
-      fitViewOptions={{ padding: 0.15 }}
-      minZoom={0.3}
-      maxZoom={2}
-      proOptions={{ hideAttribution: true }}
-      panOnScroll={false}
-      zoomOnScroll={false}
-      preventScrolling={false}
-      aria-label={`Graph of ${scenario.title ?? "the scenario"}: ${scenario.nodes.length} nodes`}
-    >
-      <FitOnResize />
-      {interactive && <Controls showInteractive={false} position="bottom-left" />}
-      {!reduced && interactive && <ParticleCanvas edges={scenario.edges} handle={particles} />}
-    </ReactFlow>
+    <div className="flex h-full min-h-0 flex-1 flex-col">
+      {(toolbar || interactive) && (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-line/60 px-2 py-1" data-testid="lab-graph-toolbar">
+          {toolbar}
+          {plan.overflow && (
+            <p className="text-xs font-medium text-accent-strong" data-testid="lab-pan-hint">
+              <span aria-hidden>↔ </span>Drag to pan: part of the graph is out of view
+            </p>
+          )}
+          {interactive && (
+            <div className="ml-auto">
+              <ZoomButtons onFit={() => setFitKey((k) => k + 1)} />
+            </div>
+          )}
+        </div>
+      )}
+      <div className="relative min-h-[var(--lab-graph-h,0px)] flex-1" data-node-mode={mode} data-testid="lab-canvas">
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          colorMode={colorMode}
+          nodeTypes={labNodeTypes}
+          edgeTypes={labEdgeTypes}
+          onNodesChange={interactive ? onNodesChange : undefined}
+          nodesDraggable={interactive}
+          nodesConnectable={false}
+          // One tab stop per node: the card itself (NodeShell), not xyflow's wrapper as well.
+          nodesFocusable={false}
+          elementsSelectable={interactive}
+          // Edges are reached with the arrow keys from a node (NodeShell), not with Tab.
+          edgesFocusable={false}
+          onNodeClick={interactive ? (_e, node) => lab.select({ type: "node", id: node.id }) : undefined}
+          onEdgeClick={interactive ? (_e, edge) => lab.select({ type: "edge", id: (edge.data as LabEdgeData).edgeId, index: (edge.data as LabEdgeData).index }) : undefined}
+          onPaneClick={interactive ? onPaneClick : undefined}
+          minZoom={plan.minZoom}
+          maxZoom={2}
+          proOptions={{ hideAttribution: true }}
+          panOnScroll={false}
+          zoomOnScroll={false}
+          preventScrolling={false}
+          aria-label={`Graph of ${scenario.title ?? "the scenario"}: ${scenario.nodes.length} nodes`}
+        >
+          <LegibleFit key={fitKey} mode={mode} setMode={setMode} onPlan={setPlan} />
+          {!reduced && interactive && <ParticleCanvas edges={scenario.edges} handle={particles} />}
+        </ReactFlow>
+      </div>
+    </div>
   );
 }
 
-export function LabGraph({ scenario, interactive = true }: { scenario: Scenario; interactive?: boolean }) {
+export function LabGraph({ scenario, interactive = true, toolbar }: { scenario: Scenario; interactive?: boolean; toolbar?: ReactNode }) {
   return (
     <ReactFlowProvider>
-      <Graph scenario={scenario} interactive={interactive} />
+      <Graph scenario={scenario} interactive={interactive} toolbar={toolbar} />
     </ReactFlowProvider>
   );
 }

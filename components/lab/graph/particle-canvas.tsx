@@ -14,7 +14,11 @@ import { edgeCurve, pointOnCurve, type Curve } from "./edge-geometry";
 import { outcomeStyles } from "./outcome-style";
 
 const MAX_PARTICLES = 500;
-const TRAVEL_MS = 750;
+const TRAVEL_MS = 900;
+/** Particles are big enough to follow one request (radius in screen px). */
+const particleSize = (zoom: number) => Math.max(3.5, 4.5 * zoom);
+/** Gap between successive particles on one edge, in particle diameters: at high rates the sample thins instead of merging into a worm. */
+const SPACING_DIAMETERS = 3;
 
 interface Particle {
   edge: number;
@@ -102,7 +106,7 @@ export function ParticleCanvas({ edges, handle }: { edges: readonly { from: stri
       context.clearRect(0, 0, canvas.clientWidth, canvas.clientHeight);
       const geometry = curves();
       const hits: { x: number; y: number; requestId: number }[] = [];
-      const size = Math.max(2.5, 3.5 * zoom);
+      const size = particleSize(zoom);
       for (const p of list) {
         const t = (now - p.bornAt) / TRAVEL_MS;
         if (t < 0) continue;
@@ -153,8 +157,17 @@ export function ParticleCanvas({ edges, handle }: { edges: readonly { from: stri
       if (list.length) raf = requestAnimationFrame(draw);
     };
 
+    const lastBorn: number[] = [];
     const unsubscribe = lab.onHops((hops: Hop[], timeMs, speed) => {
       const now = performance.now();
+      // The shortest time between two particles on an edge, so they stay spaced apart on screen.
+      const zoom = flow.getState().transform[2];
+      const geometry = curves();
+      const gapMs = geometry.map((c) => {
+        if (!c) return 0;
+        const lengthPx = Math.hypot(c.x3 - c.x0, c.y3 - c.y0) * zoom;
+        return (TRAVEL_MS * SPACING_DIAMETERS * 2 * particleSize(zoom)) / Math.max(1, lengthPx);
+      });
       const frameStart = lastFrameSimMs < timeMs ? lastFrameSimMs : timeMs - 33 * speed;
       lastFrameSimMs = timeMs;
       const spanMs = Math.max(1, timeMs - frameStart);
@@ -162,6 +175,10 @@ export function ParticleCanvas({ edges, handle }: { edges: readonly { from: stri
         if (particles.current.length >= MAX_PARTICLES) break;
         // Spread a frame's hops over the frame they happened in, so bursts do not clump.
         const offset = Math.max(0, Math.min(1, (hop.startMs - frameStart) / spanMs)) * 33;
+        // Failures are the news: they need only half the gap.
+        const gap = (gapMs[hop.edge] ?? 0) * (hop.outcome === "ok" ? 1 : 0.5);
+        if (now + offset - (lastBorn[hop.edge] ?? -Infinity) < gap) continue;
+        lastBorn[hop.edge] = now + offset;
         particles.current.push({ edge: hop.edge, bornAt: now + offset, outcome: hop.outcome, requestId: hop.requestId });
       }
       if (!raf) raf = requestAnimationFrame(draw);

@@ -97,7 +97,7 @@ function preset(id: string): Scenario {
   return presets.get(id)!;
 }
 
-function run(id: string, params: Record<string, number | string | boolean> = {}, faults: FaultSpec[] = []) {
+function run(id: string, params: Record<string, number | string | boolean | null> = {}, faults: FaultSpec[] = []) {
   const p = preset(id);
   const base = initialEdits(p);
   const edits: LabEdits = { params: params as LabEdits["params"], faults: [...base.faults, ...faults.map((f, i) => ({ ...f, id: `card-${i}`, origin: "learner" as const }))] };
@@ -117,9 +117,14 @@ describe("break-it cards", () => {
     for (const card of withData) {
       if (!card.lab) { problems.push(`${card.where}: no <Lab> above it and no lab="…"`); continue; }
       const scenario = preset(card.lab);
-      for (const field of Object.keys(card.change ?? {})) {
+      for (const [field, value] of Object.entries(card.change ?? {})) {
+        // The lab's control for the field must be able to hold the card's value.
         const control = controlFor(scenario, field);
-        if (control.type === "unsupported") problems.push(`${card.where}: ${card.lab} cannot change "${field}"`);
+        const fits = typeof value === "number" ? control.type === "number"
+          : typeof value === "boolean" ? control.type === "boolean"
+          : value === null ? control.type === "reference"
+          : ["text", "choice", "reference"].includes(control.type);
+        if (!fits) problems.push(`${card.where}: ${card.lab} shows "${field}" as a ${control.type} control, which cannot hold ${JSON.stringify(value)}`);
       }
       if (!card.watch?.length) problems.push(`${card.where}: watches nothing`);
       let report;
