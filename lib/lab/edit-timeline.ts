@@ -17,9 +17,12 @@ import type { FaultSpec, Scenario } from "@/simulations";
 /** A fault on the timeline, with a stable id for editing and a note of who added it. */
 export type TimelineFault = FaultSpec & { id: string; origin: "preset" | "learner" };
 
+/** A parameter's value: numbers, enum or string values, booleans, and null for "none". */
+export type ParamValue = number | string | boolean | null;
+
 export interface LabEdits {
   /** `"nodeId.field"` or `"nodeId.field.sub"` -> value. */
-  params: Record<string, number | string>;
+  params: Record<string, ParamValue>;
   /** The whole fault timeline, sorted by start time. */
   faults: TimelineFault[];
 }
