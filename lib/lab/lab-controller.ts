@@ -313,6 +313,7 @@ export function createLabController(init: LabStoreInit, port: LabPort): LabContr
         motion: snapshot.view?.motion ?? s.motion,
         view: { tables: snapshot.view?.tables ?? s.view.tables, panel: snapshot.view?.panel ?? s.view.panel },
         pinned: s.pinned,
+        keyChart: s.keyChart,
       });
       port.post({ type: "pause" });
       load(snapshot.timeMs ?? 0);

@@ -61,6 +61,8 @@ export interface LabState {
   notice: string | null;
   /** Report metrics pinned onto the lab as live numbers (Break-it Watch chips, challenge goals). */
   pinned: PinnedMetric[];
+  /** The chart the lab leads with (`<Lab keyChart>`); inferred from the scenario's kinds when null. */
+  keyChart: string | null;
 }
 
 /** A metric pinned onto the lab: its report path and, for a checked goal, how the check went. */
@@ -79,6 +81,8 @@ export interface LabStoreInit {
   expose?: readonly string[];
   seed?: number;
   edits?: LabEdits;
+  /** The chart to lead with ("breaker", "queues", "hit-ratio", "replicas", "latency", "throughput"). */
+  keyChart?: string;
 }
 
 const MAX_NARRATION = 60;
@@ -126,6 +130,7 @@ export function initialLabState(init: LabStoreInit): LabState {
     hold: null,
     notice: null,
     pinned: [],
+    keyChart: init.keyChart ?? null,
   };
 }
 
