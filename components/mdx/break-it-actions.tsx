@@ -9,7 +9,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { FaultSpec } from "@/simulations";
 import type { LabController } from "@/lib/lab/lab-controller";
-import { findChapterLab, requestHydration, whenLab } from "@/lib/lab/lab-registry";
+import { reachLab } from "@/lib/lab/lab-registry";
 import { metricName } from "@/lib/lab/metric-names";
 import { steadyStateLimitMs } from "@/lib/lab/timeline";
 import type { ParamValue } from "@/lib/lab/edit-timeline";
@@ -35,32 +35,6 @@ export function revealTimeMs(appliedAtMs: number, faults: readonly Pick<FaultSpe
   const ahead = steadyStateLimitMs(timelineFaults, appliedAtMs);
   const target = own.length ? Math.max(...own) : ahead !== undefined ? ahead + 5_000 : appliedAtMs + 10_000;
   return Math.min(target, Number.isFinite(endMs) ? endMs : target);
-}
-
-function prefersReducedMotion(): boolean {
-  return typeof window !== "undefined" && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-}
-
-/** Finds (hydrating if needed) the lab this card drives, scrolling it into view. */
-async function reachLab(anchor: Element, scenario: string | undefined, scroll: boolean): Promise<LabController> {
-  const find = () => findChapterLab(anchor, scenario);
-  const target = find();
-  if (!target) throw new Error(scenario ? `No lab of ${scenario} on this page.` : "There is no lab above this card.");
-  if (scroll) target.scrollIntoView({ behavior: prefersReducedMotion() ? "auto" : "smooth", block: "start" });
-  // Ask the lazy wrappers to load now, again each frame until the lab registers (a wrapper that
-  // hydrates after the first request then hears the next one).
-  let frame = 0;
-  const ask = () => {
-    const el = find();
-    if (el) requestHydration(el);
-    frame = requestAnimationFrame(ask);
-  };
-  ask();
-  try {
-    return await whenLab(find);
-  } finally {
-    cancelAnimationFrame(frame);
-  }
 }
 
 export function BreakItActions({ cardId, lab, change, faults, watch, children }: BreakItActionsProps) {

@@ -14,7 +14,7 @@ import type { Hop, LabMessage } from "./protocol";
 import { describeEvent, nextEvent, timelineEvents, timelineKey, type TimelineEvent } from "./timeline";
 import { formatSimTime } from "./narration";
 
-export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
+export { SPEEDS } from "./speeds";
 
 /** Everything needed to put a lab back exactly as it was. */
 export interface LabSnapshot {

@@ -71,3 +71,32 @@ export function findChapterLab(from: Element, scenario?: string): Element | null
   const figure = above[above.length - 1] ?? (scenario ? all[0] : null) ?? null;
   return figure?.querySelector("[data-lab-scenario]") ?? figure;
 }
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== "undefined" && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+/**
+ * The lab a piece of prose at `anchor` drives (see {@link findChapterLab}), hydrated if it was not
+ * yet and scrolled into view when `scroll` is set. Rejects when the page has no such lab.
+ */
+export async function reachLab(anchor: Element, scenario: string | undefined, scroll: boolean): Promise<LabController> {
+  const find = () => findChapterLab(anchor, scenario);
+  const target = find();
+  if (!target) throw new Error(scenario ? `No lab of ${scenario} on this page.` : "There is no lab above this card.");
+  if (scroll) target.scrollIntoView({ behavior: prefersReducedMotion() ? "auto" : "smooth", block: "start" });
+  // Ask the lazy wrappers to load now, and again each frame until the lab registers (a wrapper
+  // that hydrates after the first request hears the next one).
+  let frame = 0;
+  const ask = () => {
+    const el = find();
+    if (el) requestHydration(el);
+    frame = requestAnimationFrame(ask);
+  };
+  ask();
+  try {
+    return await whenLab(find);
+  } finally {
+    cancelAnimationFrame(frame);
+  }
+}
