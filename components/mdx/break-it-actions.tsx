@@ -112,13 +112,15 @@ export function BreakItActions({ cardId, lab, change, faults, watch, children }:
             </button>
           )}
           {watch.length > 0 && (
-            <ul className="flex flex-wrap items-center gap-1.5" aria-label="Watch: pin these onto the lab">
-              <li className="text-xs font-semibold uppercase tracking-wide text-muted">Watch</li>
+            <ul className="!m-0 flex list-none flex-wrap items-center gap-1.5 !p-0" aria-label="Watch: pin these onto the lab">
+              <li className="!m-0 list-none text-xs font-semibold uppercase tracking-wide text-muted" aria-hidden>
+                Watch
+              </li>
               {watch.map((path) => {
                 const name = metricName(path);
                 const on = pinned.has(path);
                 return (
-                  <li key={path}>
+                  <li key={path} className="!m-0 list-none">
                     <button
                       type="button"
                       onClick={() => void toggleChip(path)}
@@ -128,7 +130,7 @@ export function BreakItActions({ cardId, lab, change, faults, watch, children }:
                       data-testid="watch-chip"
                       data-path={path}
                     >
-                      <span aria-hidden>{on ? "📌" : "+"}</span>
+                      <span aria-hidden>{on ? "✓" : "+"}</span>
                       {name.label}
                       {name.owner && <span className={on ? "" : "text-muted"}>· {name.owner}</span>}
                     </button>

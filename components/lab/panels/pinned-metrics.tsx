@@ -90,12 +90,12 @@ function PinnedCard({ pin, report, history }: { pin: PinnedMetric; report: RunRe
   const failed = pin.verdict === "failed";
   return (
     <li
-      className={`flex min-w-0 items-start gap-2 rounded-lg border bg-surface px-2.5 py-1.5 ${failed ? "border-2 border-[var(--fl-danger,#dc2626)]" : pin.verdict === "passed" ? "border-ok" : "border-line"}`}
+      className={`relative flex min-w-0 flex-wrap items-end gap-x-2 rounded-lg border bg-surface px-2.5 py-1.5 ${failed ? "border-2 border-[var(--fl-danger,#dc2626)]" : pin.verdict === "passed" ? "border-ok" : "border-line"}`}
       data-testid="pinned-metric"
       data-path={pin.path}
       data-verdict={pin.verdict}
     >
-      <div className="min-w-0">
+      <div className="min-w-0 flex-1 pr-4">
         <p className="truncate text-xs text-muted" title={pin.path}>
           {name.label}
           {name.owner && <span className="text-faint"> · {name.owner}</span>}
@@ -118,7 +118,7 @@ function PinnedCard({ pin, report, history }: { pin: PinnedMetric; report: RunRe
         {pin.note && <p className="text-xs text-muted">{pin.note}</p>}
       </div>
       {!group && <Sparkline points={history} label={name.label} />}
-      <button type="button" className="-mr-1 -mt-0.5 rounded px-1 text-sm text-muted hover:bg-sunken hover:text-fg" onClick={() => lab.unpin(pin.path)} aria-label={`Unpin ${name.label}${name.owner ? ` of ${name.owner}` : ""}`}>
+      <button type="button" className="absolute right-1 top-0.5 rounded px-1 text-sm text-muted hover:bg-sunken hover:text-fg" onClick={() => lab.unpin(pin.path)} aria-label={`Unpin ${name.label}${name.owner ? ` of ${name.owner}` : ""}`}>
         ×
       </button>
     </li>
@@ -133,7 +133,7 @@ export function PinnedMetrics() {
   if (pinned.length === 0) return null;
   return (
     <section aria-label="Pinned metrics" className="border-b border-line bg-sunken px-3 py-2" data-testid="pinned-metrics">
-      <ul className="grid grid-cols-[repeat(auto-fill,minmax(13.5rem,1fr))] gap-2">
+      <ul className="grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-2">
         {pinned.map((pin) => (
           <PinnedCard key={pin.path} pin={pin} report={report} history={histories.get(pin.path) ?? []} />
         ))}
