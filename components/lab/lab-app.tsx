@@ -21,6 +21,8 @@ import { LabCharts } from "./charts/lab-charts";
 import { NarrationLive, NarrationLog } from "./panels/narration-log";
 import { RunSummary } from "./panels/run-summary";
 import { TracePanel } from "./panels/trace-panel";
+import { LabChanges } from "./panels/lab-changes";
+import { PinnedMetrics } from "./panels/pinned-metrics";
 import { useLabChrome } from "@/components/share/lab-chrome";
 import { LabShareMenu } from "@/components/share/lab-share-menu";
 
@@ -35,6 +37,8 @@ export interface LabAppProps {
   /** Receives the controller once created (the playground's state API for share links). */
   onReady?: (controller: LabController) => void;
   initial?: Partial<LabSnapshot>;
+  /** The chart to lead with (`<Lab keyChart>`); inferred from the scenario when absent. */
+  keyChart?: string;
 }
 
 const allTabs: { id: LabView["panel"] | "events"; label: string }[] = [
@@ -223,6 +227,8 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
       <div className="border-b border-line bg-surface px-3 py-1.5">
         <RunSummary />
       </div>
+      <LabChanges />
+      <PinnedMetrics />
       {error && (
         <p role="alert" className="border-b border-line bg-warn-soft px-3 py-1.5 text-sm text-fg" data-testid="lab-error">
           ⚠ {error}{" "}
@@ -266,10 +272,10 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
   );
 }
 
-export default function LabApp({ scenarioId, scenario, title, expose, height, fill = false, onReady, initial }: LabAppProps) {
+export default function LabApp({ scenarioId, scenario, title, expose, height, fill = false, onReady, initial, keyChart }: LabAppProps) {
   const [controller, setController] = useState<LabController | null>(null);
   useEffect(() => {
-    const c = createLabController({ scenarioId, preset: scenario, title, expose }, createDefaultPort());
+    const c = createLabController({ scenarioId, preset: scenario, title, expose, keyChart }, createDefaultPort());
     if (initial) c.restore(initial);
     setController(c);
     onReady?.(c);

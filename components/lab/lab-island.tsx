@@ -5,10 +5,12 @@
  * JavaScript); then it loads the lab's code (graph, charts, worker) as a separate chunk. Chapter text
  * never waits for it.
  */
-import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { Scenario } from "@/simulations";
 import type { LabAppProps } from "./lab-app";
 import { labFrameClass, labFrameStyle } from "./lab-frame";
+import { HYDRATE_EVENT, registerLab } from "@/lib/lab/lab-registry";
+import type { LabController } from "@/lib/lab/lab-controller";
 
 const LabApp = lazy(() => import("./lab-app"));
 
@@ -40,9 +42,28 @@ export function LabPlaceholder({ scenario, title, height, fill = false, loading 
   );
 }
 
-export function LabIsland({ eager = false, ...props }: LabIslandProps) {
+export function LabIsland({ eager = false, onReady, ...props }: LabIslandProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(eager);
+  // Prose drives the lab through the page's registry (a Break-it card's "Try it", a Watch chip).
+  const unregister = useRef<(() => void) | null>(null);
+  const ready = useCallback(
+    (controller: LabController) => {
+      unregister.current?.();
+      if (ref.current) unregister.current = registerLab(ref.current, controller);
+      onReady?.(controller);
+    },
+    [onReady],
+  );
+  useEffect(() => () => unregister.current?.(), []);
+  useEffect(() => {
+    const el = ref.current;
+    if (visible || !el) return;
+    // "Try it" on a card far below asks for the lab at once, without waiting for the scroll.
+    const now = () => setVisible(true);
+    el.addEventListener(HYDRATE_EVENT, now);
+    return () => el.removeEventListener(HYDRATE_EVENT, now);
+  }, [visible]);
   useEffect(() => {
     if (visible) return;
     const el = ref.current;
@@ -62,7 +83,7 @@ export function LabIsland({ eager = false, ...props }: LabIslandProps) {
   const placeholder = <LabPlaceholder scenario={props.scenario} title={props.title} height={props.height} fill={props.fill} loading={visible} />;
   return (
     <div ref={ref} className={props.fill ? "h-full" : "my-6"} data-lab-scenario={props.scenarioId}>
-      {visible ? <Suspense fallback={placeholder}>{<LabApp {...props} />}</Suspense> : placeholder}
+      {visible ? <Suspense fallback={placeholder}>{<LabApp {...props} onReady={ready} />}</Suspense> : placeholder}
     </div>
   );
 }

@@ -4,12 +4,13 @@
  * exposed controls, and "Check", which runs the learner's edited scenario headless in the lab's
  * worker and checks each goal on the report. A solved challenge is remembered in localStorage.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Scenario } from "@/simulations";
 import { LabIsland } from "@/components/lab/lab-island";
 import type { LabController } from "@/lib/lab/lab-controller";
 import { checkGoals, describeGoal, type Goal, type GoalResult } from "@/lib/lab/goals";
 import { emitLabEvent } from "@/lib/lab/lab-events";
+import { formatMetricValue } from "@/lib/lab/metric-names";
 
 export interface ChallengeLabProps {
   id: string;
@@ -39,6 +40,7 @@ export function ChallengeLab({ id, title, scenarioId, scenario, expose, goals }:
   const [solved, setSolved] = useState(false);
   useEffect(() => setSolved(readSolved(id)), [id]);
   const onReady = useCallback((c: LabController) => setController(c), []);
+  const labBox = useRef<HTMLDivElement>(null);
 
   const check = async () => {
     if (!controller) return;
@@ -47,6 +49,17 @@ export function ChallengeLab({ id, title, scenarioId, scenario, expose, goals }:
       const report = await controller.runHeadless();
       const outcome = checkGoals(report, goals);
       setPhase({ kind: "checked", ...outcome });
+      // Show the checked run: the lab plays the same edits and seed to the end, with every goal
+      // pinned on it and the failed ones outlined.
+      controller.pin(
+        outcome.results.map((r) => ({
+          path: r.goal.metric,
+          verdict: r.passed ? ("passed" as const) : ("failed" as const),
+          note: `Checked: ${r.measured === null ? "not reported" : formatMetricValue(r.goal.metric, r.measured)} · goal ${[r.goal.atLeast !== undefined ? `≥ ${formatMetricValue(r.goal.metric, r.goal.atLeast)}` : "", r.goal.atMost !== undefined ? `≤ ${formatMetricValue(r.goal.metric, r.goal.atMost)}` : ""].filter(Boolean).join(" and ")}`,
+        })),
+      );
+      controller.runToEnd();
+      labBox.current?.scrollIntoView({ behavior: window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth", block: "nearest" });
       emitLabEvent("faultline:challenge-checked", { id, scenario: scenarioId, passed: outcome.passed });
       if (outcome.passed) {
         setSolved(true);
@@ -71,7 +84,7 @@ export function ChallengeLab({ id, title, scenarioId, scenario, expose, goals }:
           {goals.map((goal, i) => {
             const r = results?.[i];
             return (
-              <li key={`${goal.metric}-${i}`} className="flex items-start gap-2" data-testid="challenge-goal" data-passed={r ? String(r.passed) : undefined}>
+              <li key={`${goal.metric}-${i}`} className={`flex items-start gap-2 ${r && !r.passed ? "rounded-md bg-[color-mix(in_srgb,var(--fl-danger,#dc2626)_10%,transparent)] font-semibold" : ""}`} data-testid="challenge-goal" data-passed={r ? String(r.passed) : undefined}>
                 <span aria-hidden className={`mt-0.5 inline-flex size-5 shrink-0 items-center justify-center rounded-full border text-xs font-bold ${r ? (r.passed ? "border-ok bg-ok-soft text-ok" : "border-[var(--fl-danger,#b91c1c)] text-[var(--fl-danger,#b91c1c)]") : "border-line text-faint"}`}>
                   {r ? (r.passed ? "✓" : "✗") : "·"}
                 </span>
@@ -84,7 +97,9 @@ export function ChallengeLab({ id, title, scenarioId, scenario, expose, goals }:
           })}
         </ul>
       </div>
-      <LabIsland scenarioId={scenarioId} scenario={scenario} title={`${title}: your version`} expose={expose} height={260} onReady={onReady} />
+      <div ref={labBox} data-testid="challenge-lab" data-checked={phase.kind === "checked" ? (phase.passed ? "passed" : "failed") : undefined}>
+        <LabIsland scenarioId={scenarioId} scenario={scenario} title={`${title}: your version`} expose={expose} height={260} onReady={onReady} />
+      </div>
       <div className="flex flex-wrap items-center gap-3">
         <button
           type="button"
@@ -104,10 +119,10 @@ export function ChallengeLab({ id, title, scenarioId, scenario, expose, goals }:
       <div role="status" aria-live="polite" className="text-sm" data-testid="challenge-result">
         {phase.kind === "checked" &&
           (phase.passed ? (
-            <p className="font-medium text-ok">All {goals.length} goals met on a full run of your version. Challenge solved.</p>
+            <p className="font-medium text-ok">All {goals.length} goals met on a full run of your version. Challenge solved. The lab shows that run.</p>
           ) : (
             <p>
-              {phase.results.filter((r) => !r.passed).length} of {goals.length} goals not met yet. Change the settings in the lab and check again.
+              {phase.results.filter((r) => !r.passed).length} of {goals.length} goals not met yet. The lab now shows the run that was checked, with the missed goal outlined; change the settings and check again.
             </p>
           ))}
         {phase.kind === "failed" && <p>⚠ The run failed: {phase.message}</p>}

@@ -1,4 +1,6 @@
-import type { ReactNode } from "react";
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { Hint, Solution, type HintProps } from "./reveal";
+import { HintLadder } from "./hint-ladder";
 import { TargetIcon } from "@/components/ui/icons";
 import { describeGoal, type Goal } from "@/lib/lab/goals";
 import { loadPreset } from "@/lib/lab/presets";
@@ -25,6 +27,13 @@ export interface ChallengeProps {
  * when they near the viewport (their server HTML shows before).
  */
 export function Challenge({ id, title, scenario, expose, goals, children }: ChallengeProps) {
+  // The task reads first; the hints (numbered, "Hint 1 of 3") and the worked solution form a
+  // ladder under the lab, each rung offered once the one before it has been opened.
+  const nodes = Children.toArray(children);
+  const hints = nodes.filter((n): n is ReactElement<HintProps> => isValidElement(n) && n.type === Hint);
+  const solutions = nodes.filter((n) => isValidElement(n) && n.type === Solution);
+  const task = nodes.filter((n) => !hints.includes(n as ReactElement<HintProps>) && !solutions.includes(n));
+  const ladder = [...hints.map((h, i) => cloneElement(h, { index: i, total: hints.length, key: `hint-${i}` })), ...solutions];
   let preset = null;
   try {
     preset = loadPreset(scenario);
@@ -40,7 +49,7 @@ export function Challenge({ id, title, scenario, expose, goals, children }: Chal
       <h3 id={`challenge-${id}--heading`} className="!mt-1 font-serif !text-xl">
         {title}
       </h3>
-      <div className="[&>*]:mt-3">{children}</div>
+      <div className="[&>*]:mt-3">{task}</div>
       {preset ? (
         <ChallengeLabIsland id={id} title={title} scenarioId={scenario} scenario={preset} expose={expose ?? []} goals={goals} />
       ) : (
@@ -58,6 +67,7 @@ export function Challenge({ id, title, scenario, expose, goals, children }: Chal
           </div>
         </>
       )}
+      {ladder.length > 0 && <HintLadder>{ladder}</HintLadder>}
     </section>
   );
 }

@@ -12,6 +12,8 @@ export interface LabProps {
   expose?: string[];
   /** Height of the lab's graph area in CSS pixels (the toolbar and charts add a fixed amount). */
   height?: number;
+  /** The chart the lab leads with: "breaker", "queues", "hit-ratio", "replicas", "latency" or "throughput" (default: inferred from the scenario's kinds). */
+  keyChart?: string;
 }
 
 /** Default lab height in CSS pixels; the placeholder reserves exactly this much. */
@@ -23,7 +25,7 @@ export const defaultLabHeightPx = 440;
  * view. A preset that does not exist or does not validate yet (a kind still being built) keeps the
  * static placeholder, so a chapter never fails to render because of a lab.
  */
-export function Lab({ scenario, title, expose, height }: LabProps) {
+export function Lab({ scenario, title, expose, height, keyChart }: LabProps) {
   let preset = null;
   try {
     preset = loadPreset(scenario);
@@ -32,8 +34,8 @@ export function Lab({ scenario, title, expose, height }: LabProps) {
   }
   if (preset) {
     return (
-      <figure className="lab-breakout not-prose" aria-label={`Interactive lab: ${title ?? preset.title ?? scenario}`}>
-        <LabWhenVisible scenarioId={scenario} scenario={preset} title={title} expose={expose} height={height} />
+      <figure className="lab-breakout not-prose" aria-label={`Interactive lab: ${title ?? preset.title ?? scenario}`} data-chapter-lab={scenario}>
+        <LabWhenVisible scenarioId={scenario} scenario={preset} title={title} expose={expose} height={height} keyChart={keyChart} />
         <LabFidelityNote scenario={preset} />
       </figure>
     );

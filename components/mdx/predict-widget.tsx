@@ -8,8 +8,12 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { RunReport, Scenario } from "@/simulations";
 import { FlaskIcon } from "@/components/ui/icons";
 import { emitLabEvent } from "@/lib/lab/lab-events";
-import { formatMetric, readMetric } from "@/lib/lab/metrics";
+import { describeMetric, formatMetric, readMetric } from "@/lib/lab/metrics";
+import { formatSimTime } from "@/lib/lab/narration";
 import { scorePrediction, type PredictionScore } from "@/lib/lab/predict-score";
+import { findChapterLab, reachLab } from "@/lib/lab/lab-registry";
+import { SPEEDS } from "@/lib/lab/speeds";
+import { formatMetricValue } from "@/lib/lab/metric-names";
 
 export interface PredictWidgetProps {
   scenario: string;
@@ -20,6 +24,8 @@ export interface PredictWidgetProps {
   max?: number;
   /** The preset, read on the server; null when it is missing or invalid (the guess cannot be checked). */
   preset: Scenario | null;
+  /** Simulated ms "Show me" plays the lab to (default: the end of the run, where the metric is measured). */
+  atMs?: number;
 }
 
 type Phase = { kind: "asking" } | { kind: "running"; guess: number } | { kind: "scored"; score: PredictionScore } | { kind: "failed"; guess: number; message: string };
@@ -44,7 +50,52 @@ function Bar({ label, value, max, dashed }: { label: string; value: number; max:
   );
 }
 
-export function PredictWidget({ scenario, question, metric, unit, min, max, preset }: PredictWidgetProps) {
+const describeMetricShort = (path: string) => describeMetric(path);
+
+/** The slowest speed that plays `spanMs` of simulated time in about six seconds. */
+function speedFor(spanMs: number): number {
+  const wanted = spanMs / 6000;
+  return SPEEDS.find((s) => s >= wanted) ?? SPEEDS[SPEEDS.length - 1];
+}
+
+export function PredictWidget({ scenario, question, metric, unit, min, max, preset, atMs }: PredictWidgetProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [hasLab, setHasLab] = useState(false);
+  const [showing, setShowing] = useState<string | null>(null);
+  useEffect(() => {
+    if (rootRef.current) setHasLab(findChapterLab(rootRef.current, scenario) !== null);
+  }, [scenario]);
+
+  /** "Show me": the lab of this scenario, back at the preset, played to the moment that answers it. */
+  const showMe = async (score: PredictionScore) => {
+    if (!rootRef.current) return;
+    setShowing("Loading the lab…");
+    try {
+      const lab = await reachLab(rootRef.current, scenario, true);
+      lab.reset();
+      lab.pin([{ path: metric, note: `Prediction measured ${formatMetricValue(metric, score.measured)} · your guess ${formatMetricValue(metric, score.guess)}` }]);
+      const { endMs } = lab.store.getState();
+      const target = atMs ?? endMs;
+      const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      if (!Number.isFinite(target)) lab.fastForward();
+      else if (reduced) lab.seek(target);
+      else {
+        lab.setSpeed(speedFor(target));
+        lab.play();
+        if (atMs !== undefined) {
+          const stop = lab.store.subscribe((state) => {
+            if (state.timeMs < atMs) return;
+            stop();
+            lab.pause();
+            lab.seek(atMs);
+          });
+        }
+      }
+      setShowing(`Playing the lab above to ${Number.isFinite(target) ? formatSimTime(target) : "steady state"}, with ${describeMetricShort(metric)} pinned on it.`);
+    } catch (error) {
+      setShowing(error instanceof Error ? error.message : String(error));
+    }
+  };
   const [draft, setDraft] = useState("");
   const [phase, setPhase] = useState<Phase>({ kind: "asking" });
   const [problem, setProblem] = useState<string | null>(null);
@@ -84,7 +135,7 @@ export function PredictWidget({ scenario, question, metric, unit, min, max, pres
   const scaleMax = phase.kind === "scored" ? Math.max(phase.score.guess, phase.score.measured, max !== undefined && max <= Math.max(phase.score.guess, phase.score.measured) * 4 ? max : 0) : 1;
 
   return (
-    <div role="group" aria-labelledby={questionId} className="not-prose my-6 flex min-h-56 flex-col justify-between gap-4 rounded-2xl border border-note/30 bg-note-soft px-6 py-5" data-predict={scenario} data-testid="predict">
+    <div ref={rootRef} role="group" aria-labelledby={questionId} className="not-prose my-6 flex min-h-56 flex-col justify-between gap-4 rounded-2xl border border-note/30 bg-note-soft px-6 py-5" data-predict={scenario} data-testid="predict">
       <div>
         <p className="flex items-center gap-2 text-xs font-semibold uppercase tracking-[0.08em] text-note">
           <FlaskIcon className="size-4" />
@@ -171,7 +222,18 @@ export function PredictWidget({ scenario, question, metric, unit, min, max, pres
               </strong>{" "}
               {phase.score.summary}
             </p>
-            <p className="text-sm text-muted">Measured on one seeded run of <code>{scenario}</code>. Play the lab nearby to see why the number lands where it does.</p>
+            <p className="text-sm text-muted">
+              Measured on one seeded run of <code>{scenario}</code>.{" "}
+              {hasLab ? "Show me plays that run in the lab, with the number pinned on it." : "Play the lab nearby to see why the number lands where it does."}
+            </p>
+            {hasLab && (
+              <div className="flex flex-wrap items-center gap-3">
+                <button type="button" onClick={() => void showMe(phase.score)} className="h-9 rounded-lg bg-note px-3 text-sm font-semibold text-[var(--fl-surface)] hover:opacity-90" data-testid="predict-show-me">
+                  ▶ Show me
+                </button>
+                {showing && <span className="text-sm text-muted" data-testid="predict-show-status">{showing}</span>}
+              </div>
+            )}
           </div>
         )}
         {phase.kind === "failed" && (

@@ -10,6 +10,8 @@ export interface PredictProps {
   unit?: string;
   min?: number;
   max?: number;
+  /** Simulated ms "Show me" plays the lab to (default: the end of the run). */
+  atMs?: number;
 }
 
 /**

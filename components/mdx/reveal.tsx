@@ -3,16 +3,20 @@ import type { ReactNode } from "react";
 /** Props of `<Hint>`: one rung of a challenge's hint ladder. */
 export interface HintProps {
   children?: ReactNode;
+  /** Set by <Challenge>: this hint's place on the ladder (0-based) and how many there are. */
+  index?: number;
+  total?: number;
 }
 
 /**
  * One hint of a challenge, hidden until the learner asks for it. Hints are written in order, from a
  * nudge to a near-answer; each is a native disclosure, so it works without JavaScript and by keyboard.
  */
-export function Hint({ children }: HintProps) {
+export function Hint({ children, index, total }: HintProps) {
+  const label = index !== undefined && total ? `Hint ${index + 1} of ${total}` : "Show a hint";
   return (
-    <details className="group rounded-lg border border-line bg-sunken px-4 py-2 text-[0.98rem]" data-hint>
-      <summary className="cursor-pointer select-none font-semibold text-accent">Show a hint</summary>
+    <details className="group rounded-lg border border-line bg-sunken px-4 py-2 text-[0.98rem]" data-hint={index ?? ""}>
+      <summary className="cursor-pointer select-none font-semibold text-accent">{label}</summary>
       <div className="mt-2 [&>*+*]:mt-3">{children}</div>
     </details>
   );

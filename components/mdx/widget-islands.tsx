@@ -11,6 +11,7 @@ import { hydrateWhenVisible } from "@/components/ui/hydrate-when-visible";
 import type { ChallengeLabProps } from "./challenge-lab";
 import type { DiagramIslandProps } from "./diagram-island";
 import type { PredictWidgetProps } from "./predict-widget";
+import type { BreakItActionsProps } from "./break-it-actions";
 
 const preloadLab = () => import("@/components/lab/lab-app");
 
@@ -23,3 +24,5 @@ export const LabWhenVisible = hydrateWhenVisible<LabIslandProps>(() => import("@
 export const DiagramWhenVisible = hydrateWhenVisible<DiagramIslandProps>(() => import("./diagram-island").then((m) => m.DiagramIsland), {
   preloadWhenNear: () => import("@/components/lab/diagram-graph"),
 });
+
+export const BreakItIsland = hydrateWhenVisible<BreakItActionsProps>(() => import("./break-it-actions").then((m) => m.BreakItActions));

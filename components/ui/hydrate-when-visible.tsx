@@ -13,6 +13,7 @@
  * a scroll. The wrapper never re-renders itself, so React never discards the server HTML.
  */
 import { lazy, Suspense, useLayoutEffect, useRef, useState, type ComponentType } from "react";
+import { HYDRATE_EVENT } from "@/lib/lab/lab-registry";
 
 /** Starts loading a bit before the widget scrolls into view, like LabIsland. */
 const nearViewport = "300px 0px";
@@ -61,7 +62,13 @@ export function hydrateWhenVisible<P extends object>(load: () => Promise<Compone
         { rootMargin: nearViewport },
       );
       observer.observe(el);
-      return () => observer.disconnect();
+      // Prose that drives a widget ("Try it" on a Break-it card) asks for it at once.
+      const now = () => gate.open(true);
+      el.addEventListener(HYDRATE_EVENT, now);
+      return () => {
+        observer.disconnect();
+        el.removeEventListener(HYDRATE_EVENT, now);
+      };
     }, [gate]);
 
     return (

@@ -7,12 +7,14 @@
  * the editor can pin and restore a lab exactly.
  */
 import { validateScenario, type FaultSpec, type RequestTrace, type RunReport, type Scenario } from "@/simulations";
-import { createLabStore, initialLabState, reduceFrame, type LabState, type LabStore, type LabStoreInit, type LabView, type MotionPreference, type Selection } from "@/lib/stores/lab-store";
+import { createLabStore, initialLabState, reduceFrame, type LabState, type LabStore, type LabStoreInit, type LabView, type MotionPreference, type PinnedMetric, type Selection } from "@/lib/stores/lab-store";
 import { applyEdits, initialEdits, isFaultActive, withFault, withFaultChanged, withoutFault, withParam, withRecovery, type LabEdits, type ParamValue } from "./edit-timeline";
 import type { LabPort } from "./lab-port";
 import type { Hop, LabMessage } from "./protocol";
+import { describeEvent, nextEvent, timelineEvents, timelineKey, type TimelineEvent } from "./timeline";
+import { formatSimTime } from "./narration";
 
-export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
+export { SPEEDS } from "./speeds";
 
 /** Everything needed to put a lab back exactly as it was. */
 export interface LabSnapshot {
@@ -48,6 +50,21 @@ export interface LabController {
   changeFault(id: string, change: Partial<FaultSpec>): string | null;
   removeFault(id: string): void;
   fastForward(): void;
+  /** Simulates to the end of the run (finite runs). */
+  runToEnd(): void;
+  /** Seeks to the next fault or transition after now; returns it (null when none lies ahead). */
+  jumpToNextEvent(): TimelineEvent | null;
+  /** The run's faults and transitions in time order (transitions once the worker's preview is in). */
+  timeline(): TimelineEvent[];
+  /**
+   * Applies a Break-it card's change in one edit: parameter values and faults. Faults get ids from
+   * `source`, and faults an earlier apply from the same source added are replaced, so applying twice
+   * changes nothing. Returns an error message when the result is invalid (nothing changes).
+   */
+  applyChange(change: { params?: Record<string, ParamValue>; faults?: FaultSpec[] }, source: string): string | null;
+  /** Pins report metrics onto the lab (existing pins of the same path are replaced). */
+  pin(pins: readonly PinnedMetric[]): void;
+  unpin(path: string): void;
   cancel(): void;
   select(selection: Selection | null): void;
   openTrace(requestId: number): Promise<RequestTrace | null>;
@@ -95,8 +112,20 @@ export function createLabController(init: LabStoreInit, port: LabPort): LabContr
       case "progress":
         set({ progress: { label: message.label, fraction: message.fraction } });
         break;
-      case "progress-done":
-        set({ progress: null });
+      case "progress-done": {
+        let notice: string | null = null;
+        if (!message.cancelled && message.stop === "fault" && message.stoppedAtMs !== undefined) {
+          const event = timelineEvents(get().edits.faults, []).find((e) => e.kind === "fault-start" && Math.abs(e.atMs - message.stoppedAtMs!) < 1);
+          notice = `${message.steadyAtMs !== undefined ? `Steady by ${formatSimTime(message.steadyAtMs)}; stopped` : "Stopped"} where ${event ? event.label : "a scheduled fault"} starts (${formatSimTime(message.stoppedAtMs)}). Press Play to watch it.`;
+        } else if (!message.cancelled && message.stop === "steady" && message.steadyAtMs !== undefined) notice = `Latency steady by ${formatSimTime(message.steadyAtMs)}.`;
+        set({ progress: null, notice });
+        break;
+      }
+      case "timeline":
+        if (message.key === timelineKey(get().edits, get().seed)) set({ transitions: message.records });
+        break;
+      case "hold":
+        set({ hold: { atMs: message.atMs, label: message.label } });
         break;
       case "error":
         set({ error: message.message, status: get().status === "loading" ? "error" : get().status });
@@ -122,7 +151,7 @@ export function createLabController(init: LabStoreInit, port: LabPort): LabContr
       set({ error: problem });
       return problem;
     }
-    set({ edits, seed, error: null });
+    set({ edits, seed, error: null, transitions: null, notice: null });
     port.post({ type: "set-edits", edits, seed });
     return null;
   };
@@ -166,7 +195,7 @@ export function createLabController(init: LabStoreInit, port: LabPort): LabContr
     },
     reset() {
       const { preset } = get();
-      set({ edits: initialEdits(preset), seed: preset.seed, playing: false, error: null, openTrace: null, selection: null });
+      set({ edits: initialEdits(preset), seed: preset.seed, playing: false, error: null, openTrace: null, selection: null, transitions: null, notice: null, hold: null });
       port.post({ type: "pause" });
       load(0);
     },
@@ -194,8 +223,42 @@ export function createLabController(init: LabStoreInit, port: LabPort): LabContr
       commitEdits(withoutFault(get().edits, id));
     },
     fastForward() {
-      set({ playing: false, progress: { label: "Fast-forwarding to steady state", fraction: 0 } });
+      set({ playing: false, notice: null, progress: { label: "Fast-forwarding to steady state", fraction: 0 } });
       port.post({ type: "fast-forward" });
+    },
+    runToEnd() {
+      const end = get().endMs;
+      if (!Number.isFinite(end)) return controller.fastForward();
+      set({ playing: false, notice: null });
+      port.post({ type: "pause" });
+      controller.seek(end);
+    },
+    timeline() {
+      const s = get();
+      return timelineEvents(s.edits.faults, s.transitions ?? [], s.endMs);
+    },
+    jumpToNextEvent() {
+      const event = nextEvent(controller.timeline(), get().timeMs);
+      if (!event) return null;
+      controller.seek(event.atMs);
+      set({ notice: `At ${describeEvent(event)}.` });
+      return event;
+    },
+    applyChange(change, source) {
+      let edits: LabEdits = { ...get().edits, params: { ...get().edits.params, ...(change.params ?? {}) } };
+      const prefix = `card:${source}:`;
+      edits = { ...edits, faults: edits.faults.filter((f) => !f.id.startsWith(prefix)) };
+      (change.faults ?? []).forEach((fault, i) => {
+        edits = withFault(edits, fault, `${prefix}${i}`);
+      });
+      return commitEdits(edits);
+    },
+    pin(pins) {
+      const paths = new Set(pins.map((p) => p.path));
+      set({ pinned: [...get().pinned.filter((p) => !paths.has(p.path)), ...pins] });
+    },
+    unpin(path) {
+      set({ pinned: get().pinned.filter((p) => p.path !== path) });
     },
     cancel() {
       port.post({ type: "cancel" });
@@ -249,6 +312,8 @@ export function createLabController(init: LabStoreInit, port: LabPort): LabContr
         speed: snapshot.view?.speed ?? s.speed,
         motion: snapshot.view?.motion ?? s.motion,
         view: { tables: snapshot.view?.tables ?? s.view.tables, panel: snapshot.view?.panel ?? s.view.panel },
+        pinned: s.pinned,
+        keyChart: s.keyChart,
       });
       port.post({ type: "pause" });
       load(snapshot.timeMs ?? 0);

@@ -13,6 +13,7 @@ import { ScenarioRun, validateScenario, type RequestTrace, type RunReport, type 
 import { applyEdits, type LabEdits } from "./edit-timeline";
 import type { EdgeStat, Frame, Hop, TraceSummary } from "./protocol";
 import { createSteadyStateDetector } from "./steady-state";
+import { isStoryRecord, MAX_TRANSITIONS, steadyStateLimitMs } from "./timeline";
 import { createEdgeIndex, traceToHops, type EdgeIndex } from "./trace-hops";
 
 /** Sampled requests per simulated second we aim for (particles, traces, edge estimates). */
@@ -278,27 +279,72 @@ export class LabEngine {
   /**
    * Simulates on until the cumulative p95 stops moving (or `capMs`, or the end), in chunks so the
    * caller can report progress and cancel between them. Yields the fraction done.
+   *
+   * It never runs past a scheduled fault (lib/lab/timeline.ts, `steadyStateLimitMs`): when one
+   * starts ahead, it stops where that fault starts, even if the latency settled earlier, so the
+   * learner lands at the moment the lesson begins instead of after (or long before) it.
    */
-  *fastForward(capMs = Infinity): Generator<number, { steadyAtMs?: number }> {
+  *fastForward(capMs = Infinity): Generator<number, FastForwardResult> {
     const start = this.timeMs;
-    const cap = Math.min(capMs, this.endMs, start + 600_000);
+    const faultLimit = steadyStateLimitMs(this.edits.faults, start);
+    const cap = Math.min(capMs, this.endMs, start + 600_000, faultLimit ?? Infinity);
     const span = Math.max(1, cap - start);
     const detector = createSteadyStateDetector();
     const checkpointMs = Math.max(1000, Math.min(10_000, span / 40));
     const warmupMs = this.run.scenario.warmupMs ?? 0;
     const saved = this.catchingUp;
     this.catchingUp = true;
+    let steadyAtMs: number | undefined;
     try {
       while (!this.run.done && this.timeMs < cap) {
         this.runTo(Math.min(cap, this.timeMs + checkpointMs));
-        const steady = this.timeMs > warmupMs + 2 * checkpointMs && detector.push(this.run.report().latencyMs.p95);
-        if (steady) return { steadyAtMs: this.timeMs };
+        const steady = steadyAtMs === undefined && this.timeMs > warmupMs + 2 * checkpointMs && detector.push(this.run.report().latencyMs.p95);
+        if (steady) {
+          steadyAtMs = this.timeMs;
+          // With a fault ahead, keep going to where it starts.
+          if (faultLimit === undefined) return { steadyAtMs, stop: "steady" };
+        }
         yield Math.min(1, (this.timeMs - start) / span);
       }
-      return {};
+      const stop = faultLimit !== undefined && this.timeMs >= faultLimit ? "fault" : this.run.done ? "end" : "cap";
+      return { steadyAtMs, stop, stoppedAtMs: this.timeMs };
     } finally {
       this.catchingUp = saved;
       this.narration = this.narration.slice(-3);
     }
   }
+}
+
+/** How a fast-forward ended: steady, at a scheduled fault's start, at the run's end, or at the cap. */
+export interface FastForwardResult {
+  steadyAtMs?: number;
+  stop: "steady" | "fault" | "end" | "cap";
+  stoppedAtMs?: number;
+}
+
+/**
+ * The run's story transitions (breaker opened, failover, scale-out...) from 0 to its end, simulated
+ * on the side in slices (yields between them) so the scrubber can mark what lies ahead. The run is
+ * deterministic for (preset, edits, seed), so these are exactly the transitions the live lab will
+ * reach. Request-count stops are previewed up to `capMs` of simulated time.
+ */
+export function* previewTransitions(preset: Scenario, edits: LabEdits, seed: number, capMs = 600_000, eventsPerSlice = 20_000): Generator<void, TraceRecord[]> {
+  const records: TraceRecord[] = [];
+  const result = validateScenario(applyEdits(preset, edits));
+  if (!result.ok) return records;
+  const scenario: Scenario = { ...result.scenario, warmupMs: 0 };
+  const run = new ScenarioRun(scenario, {
+    seed,
+    onEvent: (record) => {
+      if (records.length < MAX_TRANSITIONS && isStoryRecord(record)) records.push(record);
+    },
+  });
+  const until = Math.min(capMs, stopTimeMs(scenario));
+  while (!run.done && run.sim.now < until) {
+    const before = run.sim.events;
+    run.runUntil(until, eventsPerSlice);
+    if (run.sim.events === before) break;
+    yield;
+  }
+  return records;
 }

@@ -4,8 +4,11 @@
  * Kept separate from the worker entry file so tests (and a main-thread fallback where Workers are
  * unavailable) can run the same host over an in-process port.
  */
-import { LabEngine, ScenarioInvalidError, runHeadless } from "./lab-engine";
+import type { Scenario, TraceRecord } from "@/simulations";
+import type { LabEdits } from "./edit-timeline";
+import { LabEngine, ScenarioInvalidError, previewTransitions, runHeadless, type FastForwardResult } from "./lab-engine";
 import type { LabCommand, LabMessage } from "./protocol";
+import { timelineKey, transitionEvents, transitionHoldMs, type TimelineEvent } from "./timeline";
 
 /** Where the host sends messages. */
 export type Post = (message: LabMessage) => void;
@@ -23,7 +26,13 @@ export function createLabWorkerHost(post: Post) {
   let speed = 1;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastTick = 0;
-  let fastForward: Generator<number, { steadyAtMs?: number }> | null = null;
+  let fastForward: Generator<number, FastForwardResult> | null = null;
+  // The run's transitions ahead (previewed on the side after every load or edit) and holds on them.
+  let preview: Generator<void, TraceRecord[]> | null = null;
+  let previewTimer: ReturnType<typeof setTimeout> | null = null;
+  let transitions: TimelineEvent[] = [];
+  let holdUntil = 0;
+  let lastScenario: Scenario | null = null;
 
   const fail = (error: unknown) => {
     post({ type: "error", message: error instanceof ScenarioInvalidError ? error.message : error instanceof Error ? error.message : String(error) });
@@ -34,13 +43,59 @@ export function createLabWorkerHost(post: Post) {
     timer = null;
   };
 
+  const startPreview = (scenario: Scenario, edits: LabEdits, seed: number) => {
+    if (previewTimer !== null) clearTimeout(previewTimer);
+    transitions = [];
+    const key = timelineKey(edits, seed);
+    preview = previewTransitions(scenario, edits, seed);
+    const slice = () => {
+      previewTimer = null;
+      if (!preview) return;
+      const started = now();
+      while (now() - started < 12) {
+        const step = preview.next();
+        if (step.done) {
+          preview = null;
+          transitions = transitionEvents(step.value);
+          post({ type: "timeline", key, records: step.value });
+          return;
+        }
+      }
+      previewTimer = setTimeout(slice, 0);
+    };
+    previewTimer = setTimeout(slice, 0);
+  };
+
+  /** The first transition in (from, to] that needs holding at this speed, with its hold. */
+  const holdBetween = (from: number, to: number): { event: TimelineEvent; ms: number } | null => {
+    for (let i = 0; i < transitions.length; i++) {
+      const event = transitions[i];
+      if (event.atMs <= from) continue;
+      if (event.atMs > to) return null;
+      const ms = transitionHoldMs(transitions, i, speed, engine.endMs);
+      if (ms > 0) return { event, ms };
+    }
+    return null;
+  };
+
   const tick = () => {
     timer = null;
     if (!playing || !loaded) return;
     const t = now();
     const realMs = Math.min(250, t - lastTick);
     lastTick = t;
-    const target = engine.timeMs + realMs * speed;
+    if (t < holdUntil) {
+      // Holding on a transition: the clock waits, the frame on screen stays.
+      timer = setTimeout(tick, FRAME_INTERVAL_MS);
+      return;
+    }
+    let target = engine.timeMs + realMs * speed;
+    const hold = holdBetween(engine.timeMs, target);
+    if (hold) {
+      target = hold.event.atMs;
+      holdUntil = t + hold.ms;
+      post({ type: "hold", atMs: hold.event.atMs, ms: hold.ms, label: hold.event.label });
+    }
     const reached = engine.runTo(target, MAX_EVENTS_PER_FRAME);
     if (engine.done) playing = false;
     post(engine.frame(!reached));
@@ -62,7 +117,7 @@ export function createLabWorkerHost(post: Post) {
       if (step.done) {
         fastForward = null;
         post(engine.frame());
-        post({ type: "progress-done", cancelled: false, steadyAtMs: step.value.steadyAtMs });
+        post({ type: "progress-done", cancelled: false, ...step.value });
         return;
       }
       post({ type: "progress", label: "Fast-forwarding to steady state", fraction: step.value });
@@ -74,9 +129,11 @@ export function createLabWorkerHost(post: Post) {
     try {
       switch (command.type) {
         case "load":
+          lastScenario = command.scenario;
           engine.load(command.scenario, command.edits, command.seed, command.timeMs ?? 0);
           loaded = true;
           post(engine.frame());
+          startPreview(command.scenario, command.edits, command.seed);
           break;
         case "play":
           if (!loaded) return;
@@ -86,6 +143,7 @@ export function createLabWorkerHost(post: Post) {
           break;
         case "pause":
           playing = false;
+          holdUntil = 0;
           stopClock();
           if (loaded) post(engine.frame());
           break;
@@ -99,12 +157,14 @@ export function createLabWorkerHost(post: Post) {
           post(engine.frame());
           break;
         case "seek":
+          holdUntil = 0;
           engine.seek(command.timeMs);
           post(engine.frame());
           break;
         case "set-edits":
           engine.setEdits(command.edits, command.seed);
           post(engine.frame());
+          if (lastScenario) startPreview(lastScenario, command.edits, command.seed);
           break;
         case "fast-forward":
           playing = false;
@@ -114,7 +174,7 @@ export function createLabWorkerHost(post: Post) {
           break;
         case "cancel":
           if (fastForward) {
-            fastForward.return({});
+            fastForward.return({ stop: "cap" });
             fastForward = null;
             post(engine.frame());
             post({ type: "progress-done", cancelled: true });

@@ -4,6 +4,7 @@
  * Shared by <Predict> and <Challenge>, so both speak of a metric the same way.
  */
 import type { RunReport } from "@/simulations";
+import { metricName } from "./metric-names";
 
 /** The number at `path` in the report, or null when the path names nothing numeric. */
 export function readMetric(report: RunReport, path: string): number | null {
@@ -29,28 +30,11 @@ export function metricUnit(path: string): MetricUnit {
   return "count";
 }
 
-const requestWords: Record<string, string> = { arrived: "requests arrived", completed: "requests completed", failed: "failed requests", dropped: "dropped requests", inFlight: "requests in flight" };
-
-function words(field: string): string {
-  return field
-    .replace(/Ms$/, "")
-    .replace(/PerSec$/, " per second")
-    .replace(/([a-z])([A-Z0-9])/g, "$1 $2")
-    .toLowerCase();
-}
-
-/** The metric in words: "p99 latency", "utilization of db", "dropped requests". */
+/** The metric in words: "p99 latency", "utilization of db", "dropped requests" (lib/lab/metric-names.ts). */
 export function describeMetric(path: string): string {
-  const parts = path.split(".");
-  if (parts[0] === "latencyMs" && parts[1]) return parts[1] === "mean" ? "mean latency" : parts[1] === "max" ? "maximum latency" : `${parts[1]} latency`;
-  if (parts[0] === "requests" && parts[1]) return requestWords[parts[1]] ?? words(parts[1]);
-  if (path === "throughputPerSec") return "throughput";
-  if ((parts[0] === "nodes" || parts[0] === "edges") && parts.length >= 3) {
-    const field = parts.slice(2).join(" ");
-    const m = /^p(\d+)Ms$/.exec(parts[2]);
-    return `${m ? `p${m[1]} latency` : words(field)} of ${parts[1]}`;
-  }
-  return words(parts[parts.length - 1] ?? path);
+  const name = metricName(path);
+  const label = /^[A-Z][a-z]/.test(name.label) ? name.label.charAt(0).toLowerCase() + name.label.slice(1) : name.label;
+  return name.owner ? `${label} of ${name.owner}` : label;
 }
 
 function trim(n: number, digits: number): string {

@@ -78,7 +78,11 @@ export type LabCommand =
 export type LabMessage =
   | Frame
   | { type: "progress"; label: string; fraction: number }
-  | { type: "progress-done"; cancelled: boolean; steadyAtMs?: number }
+  | { type: "progress-done"; cancelled: boolean; steadyAtMs?: number; stop?: "steady" | "fault" | "end" | "cap"; stoppedAtMs?: number }
+  /** The run's story transitions from 0 to the end, for the edits and seed `key` names (timelineKey). */
+  | { type: "timeline"; key: string; records: TraceRecord[] }
+  /** Playback paused on a transition for `ms` real milliseconds so its state can be seen. */
+  | { type: "hold"; atMs: number; ms: number; label: string }
   | { type: "error"; message: string }
   | { type: "trace-result"; id: number; trace: RequestTrace | null }
   | { type: "headless-result"; id: number; report?: RunReport; error?: string }

@@ -5,7 +5,7 @@
  * worker, and `lib/lab/lab-controller.ts` turns worker frames into store updates.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { NodeGauges, RequestTrace, RunReport, Sample, Scenario } from "@/simulations";
+import type { NodeGauges, RequestTrace, RunReport, Sample, Scenario, TraceRecord } from "@/simulations";
 import type { LabEdits } from "@/lib/lab/edit-timeline";
 import { initialEdits } from "@/lib/lab/edit-timeline";
 import type { EdgeStat, Frame, TraceSummary } from "@/lib/lab/protocol";
@@ -50,6 +50,28 @@ export interface LabState {
   motion: MotionPreference;
   progress: { label: string; fraction: number } | null;
   view: LabView;
+  /**
+   * The run's story transitions from 0 to its end (lib/lab/timeline.ts), previewed by the worker
+   * for the current edits and seed; null until the preview arrives.
+   */
+  transitions: TraceRecord[] | null;
+  /** Playback is paused on a transition so its state can be seen. */
+  hold: { atMs: number; label: string } | null;
+  /** A one-line note on what the last time jump did ("Stopped where outage of recs starts"). */
+  notice: string | null;
+  /** Report metrics pinned onto the lab as live numbers (Break-it Watch chips, challenge goals). */
+  pinned: PinnedMetric[];
+  /** The chart the lab leads with (`<Lab keyChart>`); inferred from the scenario's kinds when null. */
+  keyChart: string | null;
+}
+
+/** A metric pinned onto the lab: its report path and, for a checked goal, how the check went. */
+export interface PinnedMetric {
+  path: string;
+  /** A challenge goal's verdict on the checked run; drawn as a highlight. */
+  verdict?: "failed" | "passed";
+  /** A line under the number ("Goal: at most 100 · checked run: 137"). */
+  note?: string;
 }
 
 export interface LabStoreInit {
@@ -59,6 +81,8 @@ export interface LabStoreInit {
   expose?: readonly string[];
   seed?: number;
   edits?: LabEdits;
+  /** The chart to lead with ("breaker", "queues", "hit-ratio", "replicas", "latency", "throughput"). */
+  keyChart?: string;
 }
 
 const MAX_NARRATION = 60;
@@ -102,6 +126,11 @@ export function initialLabState(init: LabStoreInit): LabState {
     motion: "system",
     progress: null,
     view: { tables: false, panel: "controls" },
+    transitions: null,
+    hold: null,
+    notice: null,
+    pinned: [],
+    keyChart: init.keyChart ?? null,
   };
 }
 
@@ -111,7 +140,9 @@ export function reduceFrame(state: LabState, frame: Frame): Partial<LabState> {
   const series = frame.reset ? frame.samples : frame.samples.length ? thin([...state.series, ...frame.samples]) : state.series;
   const narrationItems = frame.narration.map(narrate);
   const narration = frame.reset && frame.timeMs < state.timeMs ? narrationItems : narrationItems.length ? [...state.narration, ...narrationItems].slice(-MAX_NARRATION) : state.narration;
+  const hold = state.hold && frame.timeMs <= state.hold.atMs + 1 && !frame.reset ? state.hold : null;
   return {
+    hold,
     status: "ready",
     generation: frame.generation,
     timeMs: frame.timeMs,

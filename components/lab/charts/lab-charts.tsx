@@ -9,6 +9,8 @@ import type { Sample } from "@/simulations";
 import { useLabState, useThrottledLabState, useThrottledStoreState, useVariant } from "../lab-context";
 import { formatMs, formatPercent } from "../format";
 import { styleLines, TimeSeriesChart, type ChartLine } from "./time-series-chart";
+import { StateBandChart } from "./state-band-chart";
+import { breakerBands, inferKeyChart, orderCharts, type StateBandRow } from "./state-bands";
 
 const breakerStates: Record<string, number> = { closed: 0, "half-open": 1, open: 2 };
 const breakerLabels: Record<number, string> = { 0: "closed", 1: "half-open", 2: "open" };
@@ -30,6 +32,9 @@ export interface ChartSpec {
   yMax?: number;
   stepLabels?: Record<number, string>;
 }
+
+/** Charts and state band charts (the breaker chart), in the order the lab shows them. */
+export type AnyChart = ChartSpec | { id: string; title: string; bands: StateBandRow[] };
 
 /** Builds the chart specs from a series (exported for tests and compare mode). */
 export function chartsFor(series: Sample[]): ChartSpec[] {
@@ -123,13 +128,25 @@ export function LabCharts() {
   const series = useThrottledLabState((s) => s.series, 200);
   const seriesB = useThrottledStoreState(variant?.store ?? null, (s) => s.series, 200, noSamples);
   const timeMs = useThrottledLabState((s) => s.timeMs, 200);
+  const transitions = useLabState((s) => s.transitions);
   const tables = useLabState((s) => s.view.tables);
-  const charts = useMemo(() => (variant ? compareCharts(chartsFor(series), chartsFor(seriesB)) : chartsFor(series)), [series, seriesB, variant]);
+  const preset = useLabState((s) => s.preset);
+  const keyChart = useLabState((s) => s.keyChart) ?? inferKeyChart(preset);
+  const charts = useMemo<AnyChart[]>(() => {
+    const lines = variant ? compareCharts(chartsFor(series), chartsFor(seriesB)) : chartsFor(series);
+    // In compare mode the breaker keeps its line chart (A solid, B dashed); alone it is drawn as bands.
+    const withBands: AnyChart[] = variant ? lines : lines.map((c) => (c.id === "breaker" ? { id: c.id, title: c.title, bands: breakerBands(series, transitions, timeMs) } : c));
+    return orderCharts(withBands, keyChart);
+  }, [series, seriesB, variant, transitions, timeMs, keyChart]);
   return (
-    <div className="flex h-full gap-2" data-testid="lab-charts" data-samples={series.length} data-compare={variant ? "true" : undefined}>
+    <div className="flex h-full gap-2" data-testid="lab-charts" data-samples={series.length} data-compare={variant ? "true" : undefined} data-key-chart={keyChart}>
       {charts.map((c) => (
         <div key={c.id} className="w-[min(360px,85vw)] shrink-0" data-testid={`chart-${c.id}`}>
-          <TimeSeriesChart title={c.title} unit={c.unit} lines={c.lines} timeMs={timeMs} tables={tables} format={c.format} yMax={c.yMax} stepLabels={c.stepLabels} />
+          {"bands" in c ? (
+            <StateBandChart title={c.title} rows={c.bands} timeMs={timeMs} tables={tables} />
+          ) : (
+            <TimeSeriesChart title={c.title} unit={c.unit} lines={c.lines} timeMs={timeMs} tables={tables} format={c.format} yMax={c.yMax} stepLabels={c.stepLabels} />
+          )}
         </div>
       ))}
     </div>

@@ -9,6 +9,7 @@ import { SPEEDS } from "@/lib/lab/lab-controller";
 import { useLab, useLabState } from "../lab-context";
 import { formatSimTime } from "../format";
 import { FastForwardIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from "../icons";
+import { ScrubberMarkers, TimeJumps, TimelineNotice } from "./timeline-markers";
 
 const shape = "inline-flex h-9 min-w-9 items-center justify-center gap-1.5 rounded-md border px-2.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-50";
 const button = `${shape} border-line bg-surface text-fg hover:bg-sunken`;
@@ -38,6 +39,8 @@ export function PlaybackBar() {
       </button>
       <label className="flex min-w-[12rem] flex-1 items-center gap-2 text-sm">
         <span className="sr-only">Simulated time</span>
+        <span className="relative flex w-full items-center py-1.5">
+        <ScrubberMarkers endMs={finiteEnd} />
         <input
           type="range"
           className="w-full accent-[var(--fl-accent)]"
@@ -63,6 +66,7 @@ export function PlaybackBar() {
             setScrub(null);
           }}
         />
+        </span>
         <output className="w-[8.5rem] shrink-0 text-right font-mono text-xs tabular-nums text-muted" data-testid="lab-time" aria-live="off">
           {formatSimTime(shown)} / {formatSimTime(finiteEnd)}
         </output>
@@ -86,14 +90,18 @@ export function PlaybackBar() {
           </button>
         </div>
       ) : (
-        <button type="button" className={button} onClick={() => lab.fastForward()} disabled={done} title="Run until the p95 latency stops changing" data-testid="lab-fast-forward">
+        <button type="button" className={button} onClick={() => lab.fastForward()} disabled={done} title="Run until the p95 latency stops changing, stopping where a scheduled fault starts" data-testid="lab-fast-forward">
           <FastForwardIcon /> Steady state
         </button>
       )}
       <button type="button" className={button} onClick={() => lab.reset()} title="Back to the preset: settings, faults and seed">
         <ResetIcon /> Reset
       </button>
+      <TimeJumps />
       {lagging && <span className="text-xs text-warn">⚠ Running slower than {speed}×</span>}
+      <div className="w-full">
+        <TimelineNotice />
+      </div>
     </div>
   );
 }
