@@ -9,6 +9,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { Scenario } from "@/simulations";
 import type { LabAppProps } from "./lab-app";
 import { labFrameClass, labFrameStyle } from "./lab-frame";
+import { registerPageLab } from "./page-labs";
 
 const LabApp = lazy(() => import("./lab-app"));
 
@@ -40,9 +41,17 @@ export function LabPlaceholder({ scenario, title, height, fill = false, loading 
   );
 }
 
-export function LabIsland({ eager = false, ...props }: LabIslandProps) {
+export function LabIsland({ eager = false, onReady, ...props }: LabIslandProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(eager);
+  // Registered on the page (components/lab/page-labs.ts) while mounted, so share links and cards can find it.
+  const unregister = useRef<(() => void) | null>(null);
+  useEffect(() => () => unregister.current?.(), []);
+  const ready: LabIslandProps["onReady"] = (controller) => {
+    unregister.current?.();
+    unregister.current = registerPageLab(props.scenarioId, { controller, element: ref.current });
+    onReady?.(controller);
+  };
   useEffect(() => {
     if (visible) return;
     const el = ref.current;
@@ -62,7 +71,7 @@ export function LabIsland({ eager = false, ...props }: LabIslandProps) {
   const placeholder = <LabPlaceholder scenario={props.scenario} title={props.title} height={props.height} fill={props.fill} loading={visible} />;
   return (
     <div ref={ref} className={props.fill ? "h-full" : "my-6"} data-lab-scenario={props.scenarioId}>
-      {visible ? <Suspense fallback={placeholder}>{<LabApp {...props} />}</Suspense> : placeholder}
+      {visible ? <Suspense fallback={placeholder}>{<LabApp {...props} onReady={ready} />}</Suspense> : placeholder}
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function Lab({ scenario, title, expose, height }: LabProps) {
   }
   if (preset) {
     return (
-      <figure className="not-prose" aria-label={`Interactive lab: ${title ?? preset.title ?? scenario}`}>
+      <figure className="lab-anchor not-prose" data-lab-for={scenario} aria-label={`Interactive lab: ${title ?? preset.title ?? scenario}`}>
         <LabWhenVisible scenarioId={scenario} scenario={preset} title={title} expose={expose} height={height} />
       </figure>
     );

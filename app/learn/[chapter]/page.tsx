@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChapterLayout } from "@/components/course/chapter-layout";
 import { ChapterContent } from "@/components/mdx/chapter-content";
+import { ChapterSharedState } from "@/components/share/chapter-shared-state";
 import { content } from "@/lib/content";
 
 // Only chapters whose MDX exists are pages; anything else is a 404.
@@ -27,6 +28,7 @@ export default async function ChapterPage({ params }: Params) {
   return (
     <ChapterLayout course={content.getCourse()} chapter={chapter} toc={compiled.outline.toc} neighbours={content.getNeighbours(id)}>
       <ChapterContent code={compiled.code} />
+      <ChapterSharedState />
     </ChapterLayout>
   );
 }
