@@ -10,7 +10,7 @@ import { createDefaultPort } from "@/lib/lab/lab-port";
 import type { LabView } from "@/lib/stores/lab-store";
 import { forkInit, linkVariant } from "@/lib/lab/compare";
 import { LabContext, useLab, useLabState, useVariant, VariantContext } from "./lab-context";
-import { labFrameClass, labFrameStyle } from "./lab-frame";
+import { LAB_WIDE_PX, labFrameClass, labFrameStyle } from "./lab-frame";
 import { LabGraph } from "./graph/lab-graph";
 import { outcomeGlyph, outcomeStyles } from "./graph/outcome-style";
 import { PlaybackBar, RunSettings } from "./controls/playback-bar";
@@ -150,10 +150,12 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
   const headingId = useId();
   const chrome = useLabChrome();
 
-  // Selecting a graph element on a phone opens the drawer on the fault panel.
+  // Selecting a graph element in a narrow lab (a phone, a narrow embed) opens the drawer on the fault
+  // panel. Narrow is the lab's own width, like the layout's container queries, not the viewport's.
   useEffect(() => {
-    if (selection && window.matchMedia("(max-width: 1023px)").matches) setDrawer(true);
-  }, [selection]);
+    const width = document.getElementById(headingId)?.closest(".lab-frame")?.clientWidth ?? window.innerWidth;
+    if (selection && width < LAB_WIDE_PX) setDrawer(true);
+  }, [selection, headingId]);
 
   return (
     <section className={labFrameClass(fill)} style={labFrameStyle(height)} aria-labelledby={headingId} data-testid="lab" data-status={status}>
@@ -167,7 +169,7 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
             {!chrome.options.readOnly && <CompareButton comparing={comparing} onToggle={onToggleCompare} />}
             {!chrome.embedded && <LabShareMenu />}
           </div>
-          <button type="button" className={`rounded-md border border-line px-2.5 py-1 text-sm lg:hidden ${chrome.hidden("controls") ? "hidden" : ""}`} onClick={() => setDrawer(true)} aria-expanded={drawer} data-testid="lab-drawer-open">
+          <button type="button" className={`rounded-md border border-line px-2.5 py-1 text-sm @min-[840px]:hidden ${chrome.hidden("controls") ? "hidden" : ""}`} onClick={() => setDrawer(true)} aria-expanded={drawer} data-testid="lab-drawer-open">
             Controls
           </button>
         </div>
@@ -198,8 +200,8 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
           hidden={chrome.hidden("controls") || undefined}
           className={
             drawer
-              ? "fixed inset-x-0 bottom-0 z-50 h-[70dvh] rounded-t-xl border-t border-line bg-surface shadow-2xl lg:static lg:z-auto lg:h-auto lg:w-[340px] lg:rounded-none lg:border-l lg:border-t-0 lg:shadow-none"
-              : "hidden w-[340px] border-l border-line bg-surface lg:block"
+              ? "fixed inset-x-0 bottom-0 z-50 h-[70dvh] max-h-[85%] rounded-t-xl border-t border-line bg-surface shadow-2xl @min-[840px]:static @min-[840px]:z-auto @min-[840px]:h-auto @min-[840px]:w-[340px] @min-[840px]:rounded-none @min-[840px]:border-l @min-[840px]:border-t-0 @min-[840px]:shadow-none"
+              : "hidden w-[340px] border-l border-line bg-surface @min-[840px]:block"
           }
           aria-label="Lab controls"
           role={drawer ? "dialog" : undefined}
