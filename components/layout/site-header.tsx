@@ -21,6 +21,9 @@ export function SiteHeader() {
             <li>
               <NavLink href="/patterns">Patterns</NavLink>
             </li>
+            <li>
+              <NavLink href="/playground">Playground</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
