@@ -38,6 +38,8 @@ export function ChapterSharedState() {
       scrollToLab(anchor);
       const handle = await whenPageLab(state.scenarioId, abort.signal);
       handle.controller.restore(snapshotFromLinkState(state));
+      // The same public state API the playground offers (components/lab/playground-lab.tsx).
+      window.faultlineLab = handle.controller;
       setStatus({ kind: "applied", title: state.title, notes });
       // Labs above may have loaded meanwhile and moved this one: settle on it again.
       requestAnimationFrame(() => scrollToLab(handle.element ?? anchor));
