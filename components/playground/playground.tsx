@@ -28,24 +28,34 @@ function carriedEdits(edits: LabEdits, scenario: Scenario): LabEdits {
   };
 }
 
+/** Applies a changed design to the running lab at its current time; keeps playing if it was. */
+function applyLive(c: LabController, scenario: Scenario) {
+  const s = c.store.getState();
+  if (s.preset === scenario) return;
+  const playing = s.playing;
+  c.restore({ scenarioId: "playground", scenario, edits: carriedEdits(s.edits, scenario), seed: s.seed, timeMs: s.timeMs });
+  if (playing) c.play();
+}
+
 /** The lab running the design; later designs are applied to it live. */
 function LiveLab({ scenario }: { scenario: Scenario | null }) {
   const controller = useRef<LabController | null>(null);
+  const latest = useRef<Scenario | null>(scenario);
   const [first, setFirst] = useState<Scenario | null>(scenario);
   useEffect(() => {
     if (!scenario) return;
+    latest.current = scenario;
     if (!first) return setFirst(scenario);
     const c = controller.current;
-    if (!c || c.store.getState().preset === scenario) return;
+    if (!c) return; // the lab is still loading: onReady applies the latest design
     // Coalesce a burst of edits (typing a number) into one re-simulation.
-    const timer = setTimeout(() => {
-      const s = c.store.getState();
-      const playing = s.playing;
-      c.restore({ scenarioId: "playground", scenario, edits: carriedEdits(s.edits, scenario), seed: s.seed, timeMs: s.timeMs });
-      if (playing) c.play();
-    }, 200);
+    const timer = setTimeout(() => applyLive(c, scenario), 200);
     return () => clearTimeout(timer);
   }, [scenario, first]);
+  const onReady = (c: LabController) => {
+    controller.current = c;
+    if (latest.current && latest.current !== first) applyLive(c, latest.current);
+  };
   if (!first) {
     return (
       <div className="flex h-full min-h-[200px] items-center justify-center rounded-xl border border-dashed border-line p-6 text-center text-sm text-muted" data-testid="live-lab-waiting">
@@ -55,7 +65,7 @@ function LiveLab({ scenario }: { scenario: Scenario | null }) {
   }
   return (
     <div className="h-[760px]" data-testid="live-lab">
-      <PlaygroundLab scenarioId="playground" scenario={first} expose={exposableParams(first)} onReady={(c) => (controller.current = c)} />
+      <PlaygroundLab scenarioId="playground" scenario={first} expose={exposableParams(first)} onReady={onReady} />
     </div>
   );
 }

@@ -59,7 +59,9 @@ function useDocumentTheme(): "light" | "dark" {
 function Graph({ scenario, interactive }: { scenario: Scenario; interactive: boolean }) {
   const lab = useLab();
   const initial = useMemo(() => buildGraph(scenario, interactive), [scenario, interactive]);
-  const [nodes, , onNodesChange] = useNodesState(initial.nodes);
+  const [nodes, setNodes, onNodesChange] = useNodesState(initial.nodes);
+  // A new scenario in the same lab (the playground's live edits, a restored link) redraws the nodes.
+  useEffect(() => setNodes(initial.nodes), [initial.nodes, setNodes]);
   const reduced = useReducedMotion();
   const colorMode = useDocumentTheme();
   const particles = useRef<ParticleHandle>(null);
