@@ -21,7 +21,8 @@ export function SiteHeader() {
             <li>
               <NavLink href="/patterns">Patterns</NavLink>
             </li>
-            <li>
+            {/* On phones the header has room for two links; the playground is in the footer and on the home page. */}
+            <li className="hidden sm:block">
               <NavLink href="/playground">Playground</NavLink>
             </li>
           </ul>
