@@ -71,7 +71,7 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: P
             {problem}
           </p>
         ) : (
-          <Playground initial={scenario} />
+          <Playground initial={scenario} presetId={scenario ? id : null} />
         )}
       </div>
     </main>

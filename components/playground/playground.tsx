@@ -38,20 +38,22 @@ function applyLive(c: LabController, scenario: Scenario) {
 }
 
 /** The lab running the design; later designs are applied to it live. */
-function LiveLab({ scenario }: { scenario: Scenario | null }) {
+function LiveLab({ scenario, firstId }: { scenario: Scenario | null; firstId: string }) {
   const controller = useRef<LabController | null>(null);
   const latest = useRef<Scenario | null>(scenario);
-  const [first, setFirst] = useState<Scenario | null>(scenario);
+  // The design and id the lab started with; later designs go through applyLive, never a new lab.
+  const [start, setStart] = useState<{ scenario: Scenario; id: string } | null>(scenario ? { scenario, id: firstId } : null);
+  const first = start?.scenario ?? null;
   useEffect(() => {
     if (!scenario) return;
     latest.current = scenario;
-    if (!first) return setFirst(scenario);
+    if (!first) return setStart({ scenario, id: firstId });
     const c = controller.current;
     if (!c) return; // the lab is still loading: onReady applies the latest design
     // Coalesce a burst of edits (typing a number) into one re-simulation.
     const timer = setTimeout(() => applyLive(c, scenario), 200);
     return () => clearTimeout(timer);
-  }, [scenario, first]);
+  }, [scenario, first, firstId]);
   const onReady = (c: LabController) => {
     controller.current = c;
     if (latest.current && latest.current !== first) applyLive(c, latest.current);
@@ -65,15 +67,20 @@ function LiveLab({ scenario }: { scenario: Scenario | null }) {
   }
   return (
     <div className="h-[760px]" data-testid="live-lab">
-      <PlaygroundLab scenarioId="playground" scenario={first} expose={exposableParams(first)} onReady={onReady} />
+      <PlaygroundLab scenarioId={start!.id} scenario={first} expose={exposableParams(first)} onReady={onReady} />
     </div>
   );
 }
 
-export function Playground({ initial }: { initial: Scenario | null }) {
+/**
+ * `initial` is the example picked (`presetId`); until it is edited the lab keeps the preset's id, so
+ * its share links open in the chapter that shows it. An edited design is a "playground" design.
+ */
+export function Playground({ initial, presetId }: { initial: Scenario | null; presetId: string | null }) {
   const link = useHashLink();
   const [editing, setEditing] = useState<Design | null>(null);
   const [runnable, setRunnable] = useState<Scenario | null>(null);
+  const [pristine] = useState(() => (initial ? designFrom(initial) : null));
   const onChange = useCallback((design: Design, ok: boolean) => setRunnable(ok ? design.scenario : null), []);
   if (link.status === "reading") return null;
 
@@ -97,7 +104,7 @@ export function Playground({ initial }: { initial: Scenario | null }) {
       </div>
     );
   }
-  const start = editing ?? (initial ? designFrom(initial) : emptyDesign());
+  const start = editing ?? pristine ?? emptyDesign();
   return (
     <div className="flex flex-col gap-3">
       <section aria-label="Design" className="h-[min(560px,80dvh)] min-h-[520px] max-md:h-auto">
@@ -107,7 +114,7 @@ export function Playground({ initial }: { initial: Scenario | null }) {
       </section>
       <section aria-label="Running system">
         <LabErrorBoundary resetLabel="Start again" onReset={() => window.location.assign("/playground")}>
-          <LiveLab scenario={runnable} />
+          <LiveLab scenario={runnable} firstId={!editing && presetId && pristine && runnable === pristine.scenario ? presetId : "playground"} />
         </LabErrorBoundary>
       </section>
     </div>
