@@ -52,6 +52,16 @@ export function securityHeaders() {
       source: "/embed",
       headers: [...common, { key: "Content-Security-Policy", value: policy("*") }],
     },
+    {
+      // The embed resizer that other sites load with <script src>: readable cross-origin, cached briefly.
+      source: "/embed.js",
+      headers: [
+        { key: "Content-Type", value: "text/javascript; charset=utf-8" },
+        { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
+        { key: "Access-Control-Allow-Origin", value: "*" },
+        { key: "Cache-Control", value: "public, max-age=3600" },
+      ],
+    },
   ];
 }
 

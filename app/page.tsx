@@ -41,6 +41,9 @@ export default function HomePage() {
             <Link href="/learn" className="inline-flex h-12 items-center rounded-full border border-line bg-surface px-6 font-semibold transition-colors hover:border-accent hover:text-accent">
               See all chapters
             </Link>
+            <Link href="/playground" className="inline-flex h-12 items-center px-3 font-semibold text-accent-strong underline-offset-4 hover:underline" data-testid="home-playground">
+              Build your own system →
+            </Link>
           </div>
         </div>
         <div className="rounded-[2rem] border border-line bg-surface p-4 shadow-[0_1px_0_var(--fl-line),0_24px_60px_-30px_rgb(0_0_0/0.25)] sm:p-6">

@@ -20,8 +20,8 @@ export default function LearnPage() {
         <div>
           <h1 className="font-serif text-4xl font-semibold tracking-tight sm:text-5xl">The course</h1>
           <p className="mt-3 max-w-xl text-lg text-muted">
-            {course.chapters.length} chapters in {course.parts.length} parts. Read them in order or jump to what you need; chapters still
-            being written are marked as coming soon.
+            {liveChapters.length} chapters to read now, each with labs you can run and break; {course.chapters.length - liveChapters.length} more
+            are on the roadmap below.
           </p>
         </div>
         <ProgressSummary liveChapterIds={liveChapters.map((chapter) => chapter.id)} />

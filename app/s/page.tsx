@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
-import { ShortLinkRedirect } from "@/components/share/short-link-redirect";
+import { buildLabLocations } from "@/lib/content/lab-locations";
+import { ShareLanding } from "@/components/share/share-landing";
 
 export const metadata: Metadata = { title: "Shared lab", robots: { index: false } };
 
-/** `/s#<code>`: short share links; the fragment goes on to /playground. */
-export default function ShortLinkPage() {
-  return <ShortLinkRedirect />;
+/**
+ * `/s#<code>`: share links. The fragment never reaches the server, so the page carries the map of
+ * which chapter shows which preset (built at build time) and the browser decides where the link opens.
+ */
+export default async function ShortLinkPage() {
+  return <ShareLanding locations={await buildLabLocations()} />;
 }

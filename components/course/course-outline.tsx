@@ -5,7 +5,8 @@ import type { Course } from "@/lib/content";
 
 /**
  * The whole course as a navigation list: parts fold open and shut (the current part starts
- * open), live chapters are links, planned ones are shown greyed as coming soon.
+ * open), live chapters are links; planned ones are one quiet "Planned: …" line per part, and a
+ * part with nothing written yet says "planned" instead of a count.
  */
 export function CourseOutline({ course, currentChapterId }: { course: Course; currentChapterId?: string }) {
   return (
@@ -19,12 +20,16 @@ export function CourseOutline({ course, currentChapterId }: { course: Course; cu
               <summary className="flex cursor-pointer list-none items-center gap-1.5 rounded-lg px-2 py-1.5 font-semibold text-fg hover:bg-sunken [&::-webkit-details-marker]:hidden">
                 <ChevronRightIcon className="size-3.5 shrink-0 text-faint transition-transform group-open/part:rotate-90" />
                 <span className="flex-1">{part.title}</span>
-                <span className="text-xs font-normal tabular-nums text-faint" aria-label={`${live} of ${part.chapters.length} chapters available`}>
-                  {live}/{part.chapters.length}
-                </span>
+                {live > 0 ? (
+                  <span className="text-xs font-normal tabular-nums text-faint" aria-label={`${live} chapter${live === 1 ? "" : "s"} to read`}>
+                    {live}
+                  </span>
+                ) : (
+                  <span className="text-[0.7rem] font-normal text-faint">planned</span>
+                )}
               </summary>
               <ol className="mb-2 ml-[0.95rem] mt-0.5 border-l border-line pl-2">
-                {part.chapters.map((chapter) => (
+                {part.chapters.filter((c) => c.status === "live").map((chapter) => (
                   <li key={chapter.id}>
                     {chapter.status === "live" ? (
                       <Link
@@ -43,6 +48,11 @@ export function CourseOutline({ course, currentChapterId }: { course: Course; cu
                     )}
                   </li>
                 ))}
+                {live < part.chapters.length && (
+                  <li className="px-2 py-1 text-xs leading-relaxed text-faint" data-status="planned">
+                    Planned: {part.chapters.filter((c) => c.status !== "live").map((c) => c.title).join(" · ")}
+                  </li>
+                )}
               </ol>
             </details>
           </li>

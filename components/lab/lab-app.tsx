@@ -162,7 +162,8 @@ function SettingsButton({ open, onToggle, panelId }: { open: boolean; onToggle: 
   );
 }
 
-const phoneQuery = "(max-width: 767px)";
+/** Below this width of the lab itself (a phone, a narrow embed) the settings open as a bottom sheet. */
+const SHEET_BELOW_PX = 768;
 
 function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title: string; fill: boolean; height?: number; comparing: boolean; onToggleCompare: () => void }) {
   const lab = useLab();
@@ -180,15 +181,17 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
   const inlineCount = Math.min(INLINE_CONTROLS, useControlSpecs().length);
   const onKeyDown = useLabShortcuts(lab);
 
+  // Narrow is the lab's own width, like the layout's container queries, not the viewport's.
+  const isNarrow = () => (frameRef.current?.clientWidth ?? window.innerWidth) < SHEET_BELOW_PX;
   const openPanel = () => {
     setDrawer(true);
     // On a phone the panel is a half-height sheet: bring the graph to the top so it stays in view.
-    if (window.matchMedia(phoneQuery).matches) graphRef.current?.scrollIntoView({ block: "start", behavior: "instant" as ScrollBehavior });
+    if (isNarrow()) graphRef.current?.scrollIntoView({ block: "start", behavior: "instant" as ScrollBehavior });
   };
 
   // Selecting a graph element on a phone opens the sheet on the fault panel.
   useEffect(() => {
-    if (selection && window.matchMedia(phoneQuery).matches) openPanel();
+    if (selection && isNarrow()) openPanel();
   }, [selection]);
   // Compare shows both variants' settings in the panel.
   useEffect(() => {
@@ -249,7 +252,7 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
       <aside
         id={panelId}
         hidden={chrome.hidden("controls") || !drawer || undefined}
-        className="fixed inset-x-0 bottom-0 z-50 flex h-[45dvh] flex-col rounded-t-xl border-t border-line bg-surface shadow-2xl md:static md:z-auto md:h-auto md:max-h-[32rem] md:rounded-none md:shadow-none"
+        className="fixed inset-x-0 bottom-0 z-50 flex h-[45dvh] flex-col rounded-t-xl border-t border-line bg-surface shadow-2xl @min-[768px]:static @min-[768px]:z-auto @min-[768px]:h-auto @min-[768px]:max-h-[32rem] @min-[768px]:rounded-none @min-[768px]:shadow-none"
         aria-label="Lab settings"
         role={drawer ? "region" : undefined}
         onKeyDown={(e) => {

@@ -12,6 +12,8 @@ export function SiteFooter() {
           <ul className="flex flex-wrap gap-x-5 gap-y-2">
             <li><Link className="hover:text-fg hover:underline" href="/learn">Course</Link></li>
             <li><Link className="hover:text-fg hover:underline" href="/patterns">Pattern index</Link></li>
+            <li><Link className="hover:text-fg hover:underline" href="/playground">Playground</Link></li>
+            <li><Link className="hover:text-fg hover:underline" href="/fidelity">How exact the simulation is</Link></li>
             <li><Link className="hover:text-fg hover:underline" href="/search">Search</Link></li>
             <li><Link className="hover:text-fg hover:underline" href="/fidelity">How exact is the simulation?</Link></li>
           </ul>

@@ -21,6 +21,10 @@ export function SiteHeader() {
             <li>
               <NavLink href="/patterns">Patterns</NavLink>
             </li>
+            {/* On phones the header has room for two links; the playground is in the footer and on the home page. */}
+            <li className="hidden sm:block">
+              <NavLink href="/playground">Playground</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">

@@ -34,7 +34,7 @@ export function Lab({ scenario, title, expose, height, keyChart }: LabProps) {
   }
   if (preset) {
     return (
-      <figure className="lab-breakout not-prose" aria-label={`Interactive lab: ${title ?? preset.title ?? scenario}`} data-chapter-lab={scenario}>
+      <figure className="lab-breakout lab-anchor not-prose" aria-label={`Interactive lab: ${title ?? preset.title ?? scenario}`} data-chapter-lab={scenario} data-lab-for={scenario}>
         <LabWhenVisible scenarioId={scenario} scenario={preset} title={title} expose={expose} height={height} keyChart={keyChart} />
         <LabFidelityNote scenario={preset} />
       </figure>

@@ -20,12 +20,13 @@ function initialOf(name: string): string {
 }
 
 /**
- * The A–Z pattern index with a filter box. Written patterns link to their section
- * (/learn/<chapter>#<id>); the others show the chapter they are planned for.
+ * The A–Z pattern index with a filter box. It opens on the written patterns, which link to their
+ * section (/learn/<chapter>#<id>); unchecking "only written" adds the planned ones with the chapter
+ * they are planned for.
  */
 export function PatternIndex({ rows, chapterTitles }: { rows: readonly PatternIndexRow[]; chapterTitles: Readonly<Record<string, string>> }) {
   const [query, setQuery] = useState("");
-  const [writtenOnly, setWrittenOnly] = useState(false);
+  const [writtenOnly, setWrittenOnly] = useState(true);
   const deferredQuery = useDeferredValue(query);
   const inputId = useId();
   const statusId = useId();
@@ -70,11 +71,15 @@ export function PatternIndex({ rows, chapterTitles }: { rows: readonly PatternIn
           </div>
           <label className="inline-flex cursor-pointer items-center gap-2 text-sm text-muted">
             <input type="checkbox" checked={writtenOnly} onChange={(event) => setWrittenOnly(event.target.checked)} className="size-4 accent-[var(--fl-accent)]" />
-            Only patterns with a section ({writtenCount})
+            Only written patterns ({writtenCount} of {rows.length}; uncheck for the roadmap)
           </label>
         </div>
         <p id={statusId} role="status" className="mt-3 text-sm text-muted">
-          {groups.count === rows.length ? `${rows.length} patterns` : `${groups.count} of ${rows.length} patterns match`}
+          {groups.count === rows.length
+            ? `${rows.length} patterns`
+            : writtenOnly && !deferredQuery.trim()
+              ? `${groups.count} written patterns; ${rows.length - writtenCount} more are planned`
+              : `${groups.count} of ${rows.length} patterns match`}
         </p>
         <nav aria-label="Letters" className="mt-2">
           <ul className="-mx-1 flex gap-0.5 overflow-x-auto pb-1 font-mono text-sm sm:flex-wrap">

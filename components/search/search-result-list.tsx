@@ -48,7 +48,7 @@ export function SearchResultList({
                 <Highlight text={hit.title} terms={hit.terms} />
               </span>
               <span className="text-sm text-faint">
-                {hit.kind === "pattern" ? `in ${hit.chapterTitle}` : hit.part}
+                {hit.kind === "pattern" ? `in ${hit.chapterTitle}` : hit.kind === "planned" ? <span data-testid="search-planned">planned in {hit.chapterTitle}</span> : hit.part}
               </span>
             </span>
             <span className={`mt-1 block text-sm leading-relaxed text-muted ${compact ? "line-clamp-2" : ""}`}>

@@ -3,7 +3,7 @@
 import type MiniSearch from "minisearch";
 import type { SearchResult } from "minisearch";
 import { useEffect, useMemo, useState } from "react";
-import { searchIndexOptions, searchIndexUrl, searchQueryOptions, type SearchDocument, type SearchResultFields } from "@/lib/search/search-options";
+import { multiWordQueryOptions, searchIndexOptions, searchIndexUrl, searchQueryOptions, type SearchDocument, type SearchResultFields } from "@/lib/search/search-options";
 
 /** A search hit with its stored fields. */
 export type SearchHit = SearchResultFields & Pick<SearchResult, "id" | "score" | "terms">;
@@ -34,13 +34,21 @@ export function loadSearchIndex(): Promise<MiniSearch<SearchDocument>> {
   return indexPromise;
 }
 
-/** Runs a query: every word must match; when nothing does, any word may. */
+/**
+ * Runs a query. One word: prefix and light fuzziness. Several words: every word must match, with
+ * fuzziness only for long words, and no fallback to "any word": a multi-word query with no real hit
+ * shows nothing rather than weak matches. Roadmap rows (planned chapters and patterns) come after
+ * written content unless they are the best match by title.
+ */
 export function runSearch(index: MiniSearch<SearchDocument>, query: string, limit: number): SearchHit[] {
   const trimmed = query.trim();
   if (trimmed === "") return [];
-  let results = index.search(trimmed, searchQueryOptions);
-  if (results.length === 0) results = index.search(trimmed, { ...searchQueryOptions, combineWith: "OR" });
-  return results.slice(0, limit) as unknown as SearchHit[];
+  const multiWord = trimmed.split(/\s+/).length > 1;
+  const results = index.search(trimmed, multiWord ? multiWordQueryOptions : searchQueryOptions) as unknown as SearchHit[];
+  // One roadmap row is enough to say where a topic will be; more would crowd out the written text.
+  const firstPlanned = results.findIndex((hit) => hit.kind === "planned");
+  const kept = results.filter((hit, i) => hit.kind !== "planned" || i === firstPlanned || (multiWord && i < 3));
+  return kept.slice(0, limit);
 }
 
 /**

@@ -21,6 +21,12 @@ function post(event: EmbedEvent) {
   if (window.parent !== window) window.parent.postMessage(event, "*");
 }
 
+/** The content height, as our event and as Canvas's LTI resize message (which Canvas and public/embed.js both answer). */
+function postHeight(heightPx: number) {
+  post({ type: "faultline:resize", heightPx });
+  if (window.parent !== window) window.parent.postMessage({ subject: "lti.frameResize", height: heightPx }, "*");
+}
+
 /** Wires a controller to the parent page and the embed options; returns the cleanup. */
 function connect(controller: LabController, options: EmbedOptions, title: string): () => void {
   const { store } = controller;
@@ -67,6 +73,7 @@ function connect(controller: LabController, options: EmbedOptions, title: string
 export function EmbedView({ fallback }: { fallback: FallbackLab }) {
   const link = useHashLink();
   const rootRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
   const [options, setOptions] = useState<EmbedOptions | null>(null);
   const cleanup = useRef<(() => void) | null>(null);
 
@@ -76,8 +83,17 @@ export function EmbedView({ fallback }: { fallback: FallbackLab }) {
     const root = rootRef.current;
     const others = [...document.body.children].filter((el) => root && !el.contains(root)) as HTMLElement[];
     for (const el of others) el.inert = true;
-    const observer = new ResizeObserver(() => post({ type: "faultline:resize", heightPx: Math.ceil(root?.scrollHeight ?? 0) }));
-    if (root) observer.observe(root);
+    // The content's own height (the lab's frame, notes, padding), not the viewport's: the host page
+    // sets the iframe to it, so it must not depend on the iframe's current height.
+    let last = 0;
+    const observer = new ResizeObserver(() => {
+      const content = contentRef.current;
+      if (!content || !root) return;
+      const padding = parseFloat(getComputedStyle(root).paddingTop) + parseFloat(getComputedStyle(root).paddingBottom);
+      const height = Math.ceil(content.getBoundingClientRect().height + padding);
+      if (height > 0 && height !== last) postHeight((last = height));
+    });
+    if (contentRef.current) observer.observe(contentRef.current);
     return () => {
       observer.disconnect();
       for (const el of others) el.inert = false;
@@ -97,23 +113,23 @@ export function EmbedView({ fallback }: { fallback: FallbackLab }) {
 
   return (
     <div ref={rootRef} className="fixed inset-0 z-[100] overflow-auto bg-bg p-1" data-testid="embed-root">
+      <div ref={contentRef} className="flow-root" data-testid="embed-content">
       {options && link.status !== "reading" && (
         <LabChromeContext.Provider value={{ embedded: true, options }}>
           <LabErrorBoundary>
             {link.status === "decoded" && link.result.ok ? (
-              <SharedLabView state={link.result.state} notes={[]} onController={onReady} />
+              <SharedLabView state={link.result.state} notes={[]} onController={onReady} fill={false} />
             ) : (
-              <div className="flex h-full flex-col gap-2">
+              <div className="flex flex-col gap-2">
                 {link.status === "decoded" && !link.result.ok && <LinkProblemNotice problem={link.result.problem} fallbackLabel="" />}
                 {link.status === "none" && <p className="text-sm text-muted">This embed has no lab in its link; showing a default lab.</p>}
-                <div className="min-h-[600px] flex-1">
-                  <LabIsland eager fill {...fallback} onReady={onReady} />
-                </div>
+                <LabIsland eager {...fallback} onReady={onReady} />
               </div>
             )}
           </LabErrorBoundary>
         </LabChromeContext.Provider>
       )}
+      </div>
     </div>
   );
 }

@@ -19,12 +19,13 @@ export interface FallbackLab {
   expose: string[];
 }
 
-export function SharedLabView({ state, notes, onController }: { state: LabLinkState; notes: string[]; onController?: Parameters<typeof LabIsland>[0]["onReady"] }) {
+/** The lab of a decoded link; `fill` makes it fill its parent (the playground), otherwise it has the chapter lab's own height (embeds size to it). */
+export function SharedLabView({ state, notes, onController, fill = true }: { state: LabLinkState; notes: string[]; onController?: Parameters<typeof LabIsland>[0]["onReady"]; fill?: boolean }) {
   return (
-    <div className="flex h-full flex-col gap-2">
+    <div className={fill ? "flex h-full flex-col gap-2" : "flex flex-col gap-2"}>
       <LinkNotes notes={notes} />
-      <div className="min-h-0 flex-1">
-        <LabIsland eager fill scenarioId={state.scenarioId} scenario={state.scenario} title={state.title} expose={state.expose} initial={snapshotFromLinkState(state)}
+      <div className={fill ? "min-h-0 flex-1" : undefined}>
+        <LabIsland eager fill={fill} scenarioId={state.scenarioId} scenario={state.scenario} title={state.title} expose={state.expose} initial={snapshotFromLinkState(state)}
           onReady={(controller) => {
             // The playground's public state API (see components/lab/playground-lab.tsx).
             window.faultlineLab = controller;

@@ -22,6 +22,8 @@ export interface ScenarioReference {
   component: string;
   scenario: string;
   line: number;
+  /** The `<Pattern>` section it sits in, if any (share links open on it). */
+  section?: { id: string; title: string };
 }
 
 /** An entry of the on-page table of contents: a pattern section, a `##` heading or the recap. */
@@ -97,6 +99,7 @@ export function readOutline(tree: SyntaxNode, outline: ChapterOutline): void {
     return id;
   };
 
+  let currentSection: { id: string; title: string } | undefined;
   const visit = (node: SyntaxNode, insidePattern: boolean) => {
     if (node.type === "heading" && node.depth === 2 && !insidePattern) {
       const title = plainText(node.children ?? []);
@@ -120,7 +123,7 @@ export function readOutline(tree: SyntaxNode, outline: ChapterOutline): void {
         if ((scenarioComponentNames as readonly string[]).includes(name)) {
           const scenario = stringAttribute(node, "scenario");
           if (scenario === undefined) problem(node, `<${name}> needs a scenario="group/name" string attribute`);
-          else outline.scenarios.push({ component: name, scenario, line: lineOf(node) });
+          else outline.scenarios.push({ component: name, scenario, line: lineOf(node), ...(currentSection ? { section: currentSection } : {}) });
         }
         if (name === "Recap") outline.toc.push({ id: recapSectionId, title: "Recap", kind: "recap" });
         if (name === "Pattern") {
@@ -135,7 +138,9 @@ export function readOutline(tree: SyntaxNode, outline: ChapterOutline): void {
             outline.patterns.push({ id, title: title ?? id, text: plainText(node.children ?? []) });
             outline.toc.push({ id, title: title ?? id, kind: "pattern" });
           }
+          currentSection = id !== undefined ? { id, title: title ?? id } : undefined;
           for (const child of node.children ?? []) visit(child, true);
+          currentSection = undefined;
           return;
         }
       }

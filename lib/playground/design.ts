@@ -87,6 +87,33 @@ export function addNode(d: Design, kind: string, at?: { x: number; y: number }):
   };
 }
 
+/** A node kind's name for people: "load-balancer" → "Load balancer". */
+export function kindName(kind: string): string {
+  const words = kind.replace(/-/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Adds a node of `kind` to the right of `after` (below its other targets) and connects `after` to it,
+ * so a system grows left to right without dragging: source, then balancer, then servers. Without
+ * `after` the node goes below everything else.
+ */
+export function addNodeAfter(d: Design, kind: string, after: string | null): { design: Design; id: string } {
+  const id = freeId(d.scenario, kind);
+  const from = after ? d.scenario.nodes.find((n) => n.id === after) : undefined;
+  let at: { x: number; y: number };
+  if (from) {
+    const origin = d.positions[from.id] ?? { x: 0, y: 0 };
+    const siblings = d.scenario.edges.filter((e) => e.from === from.id).length;
+    at = { x: origin.x + 240, y: origin.y + siblings * 120 };
+  } else {
+    const ys = Object.values(d.positions).map((p) => p.y);
+    at = { x: 40, y: ys.length ? Math.max(...ys) + 140 : 40 };
+  }
+  const placed: Design = { scenario: { ...d.scenario, nodes: [...d.scenario.nodes, templateFor(kind, id)] }, positions: { ...d.positions, [id]: at } };
+  return { design: from ? connect(placed, from.id, id) : placed, id };
+}
+
 export function removeNodes(d: Design, ids: string[]): Design {
   const gone = new Set(ids);
   const positions = { ...d.positions };

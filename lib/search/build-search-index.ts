@@ -7,7 +7,11 @@ import MiniSearch from "minisearch";
 import { content, type ContentRepository } from "../content";
 import { makeExcerpt, searchIndexOptions, type SearchDocument } from "./search-options";
 
-/** One document per live chapter (title, summary, introduction) and per pattern section. */
+/**
+ * One document per live chapter (title, summary, introduction) and per pattern section, plus one
+ * short "planned" row per unwritten pattern and planned chapter (the roadmap), so a search for
+ * something not yet written says where it will be rather than returning loose matches.
+ */
 export async function collectSearchDocuments(repository: ContentRepository = content): Promise<SearchDocument[]> {
   const documents: SearchDocument[] = [];
   for (const chapter of repository.getLiveChapters()) {
@@ -35,6 +39,36 @@ export async function collectSearchDocuments(repository: ContentRepository = con
         excerpt: makeExcerpt(pattern.text),
       });
     }
+  }
+  const course = repository.getCourse();
+  const partSlug = (title: string) => course.parts.find((part) => part.title === title)?.slug ?? "";
+  for (const chapter of course.chapters) {
+    if (chapter.status === "live") continue;
+    documents.push({
+      id: `planned:${chapter.id}`,
+      kind: "planned",
+      title: chapter.title,
+      chapterTitle: chapter.part,
+      part: chapter.part,
+      href: `/learn#${partSlug(chapter.part)}`,
+      text: "",
+      excerpt: `A chapter planned in ${chapter.part}.`,
+    });
+  }
+  const chapterOf = new Map(course.chapters.map((chapter) => [chapter.id, chapter]));
+  for (const entry of repository.getPatternIndex()) {
+    if (entry.written) continue;
+    const chapter = chapterOf.get(entry.chapter);
+    documents.push({
+      id: `planned:${entry.chapter}#${entry.id}`,
+      kind: "planned",
+      title: entry.name,
+      chapterTitle: entry.chapterTitle,
+      part: chapter?.part ?? "",
+      href: chapter ? `/learn#${partSlug(chapter.part)}` : "/learn",
+      text: "",
+      excerpt: `Planned in ${entry.chapterTitle}${chapter ? ` (${chapter.part})` : ""}; not written yet.`,
+    });
   }
   return documents;
 }

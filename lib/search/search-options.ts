@@ -9,7 +9,8 @@ import type { Options, SearchOptions } from "minisearch";
 export interface SearchDocument {
   /** Unique: `<chapter>` or `<chapter>#<section-id>`. */
   id: string;
-  kind: "chapter" | "pattern";
+  /** "planned": a roadmap row for a chapter or pattern not written yet (title only, no text). */
+  kind: "chapter" | "pattern" | "planned";
   title: string;
   chapterTitle: string;
   part: string;
@@ -35,6 +36,17 @@ export const searchQueryOptions: SearchOptions = {
   boost: { title: 3, chapterTitle: 1.5 },
   prefix: true,
   fuzzy: 0.2,
+  combineWith: "AND",
+};
+
+/**
+ * For queries of several words: every word must match, by prefix, and only long words may be
+ * misspelt (one edit in six letters). "bloom filter" then finds a real hit or nothing, not
+ * "Token bucket" by way of two loose partial matches.
+ */
+export const multiWordQueryOptions: SearchOptions = {
+  ...searchQueryOptions,
+  fuzzy: (term) => (term.length >= 6 ? 0.15 : false),
   combineWith: "AND",
 };
 

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { startChapter } from "./helpers";
 
-const paths = ["/", "/learn", `/learn/${startChapter.id}`, "/patterns", "/fidelity"];
+const paths = ["/", "/learn", `/learn/${startChapter.id}`, "/patterns", "/fidelity", "/playground", "/s"];
 
 for (const colorScheme of ["light", "dark"] as const) {
   for (const path of paths) {

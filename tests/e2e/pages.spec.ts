@@ -28,17 +28,26 @@ test("home page says what Faultline is and leads into the course", async ({ page
   await expect(page).toHaveURL(new RegExp(`/learn/${startChapter.id}$`));
 });
 
-test("/learn lists all parts, live chapters as links and planned ones as coming soon", async ({ page }) => {
+test("/learn leads with the written chapters, then the roadmap of every part, planned chapters unlinked", async ({ page }) => {
   await page.goto("/learn");
-  await expect(page.locator("main section h2")).toHaveCount(18);
-  await expect(page.getByRole("link", { name: new RegExp(startChapter.title) })).toBeVisible();
-  const planned = page.locator('[data-status="planned"]').first();
-  await expect(planned).toContainText("Coming soon");
+  await expect(page.locator("main h2").first()).toContainText("Ready to read");
+  await expect(page.getByTestId("roadmap").locator("dt")).toHaveCount(18);
+  await expect(page.getByRole("link", { name: new RegExp(startChapter.title) }).first()).toBeVisible();
+  // The first screen is written chapters: the first list item is a live chapter card.
+  await expect(page.locator("main li").first()).toHaveAttribute("data-status", "live");
+  const planned = page.getByTestId("roadmap").locator('[data-status="planned"]').first();
+  await expect(planned).toContainText("Planned:");
   await expect(planned.locator("a")).toHaveCount(0);
 });
 
 test("the patterns filter narrows the list", async ({ page }) => {
   await page.goto("/patterns");
+  // It opens on the written patterns; every row shown links to its section.
+  await expect(page.getByRole("status").first()).toContainText("written patterns;");
+  const rows = page.locator("main li[data-written], main section li");
+  expect(await page.locator("main section li:not([data-written])").count()).toBe(0);
+  expect(await rows.count()).toBeGreaterThan(10);
+  await page.getByLabel(/Only written patterns/).uncheck();
   await expect(page.getByRole("status").first()).toHaveText("767 patterns");
   await page.getByLabel("Filter patterns").fill("round robin");
   await expect(page.getByRole("status").first()).toContainText("of 767 patterns match");

@@ -43,7 +43,9 @@ test("a copied link restores parameters, an injected fault and the seed in a fre
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto(url);
-  await expect(other).toHaveURL(/\/playground#2\./);
+  // The preset is a chapter lab, so the link opens in that chapter.
+  await expect(other).toHaveURL(/\/learn\/[a-z0-9-]+#2\./);
+  await expect(other.getByTestId("shared-state-status")).toHaveAttribute("data-state", "applied", { timeout: 30_000 });
   await expect.poll(async () => (await lab(other)).status, { timeout: 30_000 }).toBe("ready");
   const state = await lab(other);
   expect(state.edits.params).toEqual({ "consumer.workers": 3 });
@@ -115,28 +117,29 @@ test("read-only embed hides the fault panel and shows no controls to change", as
 test("the playground builds a three-node system from nothing, runs it and shares it", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/playground");
-  await page.getByTestId("start-empty").click();
-  await page.getByTestId("add-source").click();
-  await page.getByTestId("add-load-balancer").click();
-  await page.getByTestId("add-server").click();
+  // Three unconnected nodes (nothing selected before each Add), then joined by dragging handles.
+  for (const kind of ["source", "load-balancer", "server"]) {
+    await page.getByTestId("select-node").selectOption("");
+    await page.getByTestId(`add-${kind}`).click();
+  }
   await expect(page.getByTestId("design-status")).toContainText("3 nodes, 0 edges");
   // Connect handles: source -> load-balancer -> server.
   const handle = (id: string, type: "source" | "target") => page.locator(`.react-flow__node[data-id="${id}"] .react-flow__handle-${type === "source" ? "right" : "left"}`);
   await handle("source", "source").dragTo(handle("load-balancer", "target"));
   await handle("load-balancer", "source").dragTo(handle("server", "target"));
-  await expect(page.getByTestId("design-status")).toContainText("2 edges · ready to run");
+  await expect(page.getByTestId("design-status")).toContainText("2 edges · running below");
   await page.getByTestId("undo").click();
   await expect(page.getByTestId("design-status")).toContainText("1 edges");
   await page.keyboard.press("Control+Shift+Z");
-  await expect(page.getByTestId("design-status")).toContainText("ready to run");
-  await page.getByTestId("run-design").click();
+  await expect(page.getByTestId("design-status")).toContainText("running below");
   await expect.poll(async () => (await lab(page)).status, { timeout: 30_000 }).toBe("ready");
-  await page.getByTestId("share-menu").click();
+  await page.getByTestId("live-lab").getByTestId("share-menu").click();
   await page.getByTestId("copy-link").click();
   const url = await page.getByTestId("share-url").inputValue();
   const other = await context.newPage();
   await other.goto(url);
-  await expect(other).toHaveURL(/\/playground#2\./);
+  // A design is in no chapter: it opens on the focused share page.
+  await expect(other.getByTestId("share-focused")).toBeVisible();
   await expect.poll(async () => (await lab(other)).status, { timeout: 30_000 }).toBe("ready");
   await expect(other.locator(".react-flow__node")).toHaveCount(3);
   await other.setViewportSize({ width: 1280, height: 900 });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ChapterLayout } from "@/components/course/chapter-layout";
 import { ChapterContent } from "@/components/mdx/chapter-content";
 import { PatternHashRedirect } from "@/components/course/pattern-hash-redirect";
+import { ChapterSharedState } from "@/components/share/chapter-shared-state";
 import { content } from "@/lib/content";
 import { patternHomesElsewhere } from "@/lib/content/pattern-redirect";
 
@@ -30,6 +31,7 @@ export default async function ChapterPage({ params }: Params) {
     <ChapterLayout course={content.getCourse()} chapter={chapter} toc={compiled.outline.toc} neighbours={content.getNeighbours(id)}>
       <ChapterContent code={compiled.code} />
       <PatternHashRedirect chapterId={id} homes={patternHomesElsewhere(content.getPatternIndex(), id)} />
+      <ChapterSharedState />
     </ChapterLayout>
   );
 }
