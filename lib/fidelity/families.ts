@@ -16,6 +16,7 @@ export const FIDELITY_FAMILIES = {
   "closed-loop": { title: "Closed loops", reference: "The interactive response-time law R = N/X − Z, and mean value analysis for one exponential server." },
   pools: { title: "Pools and competing consumers", reference: "A connection pool of c connections and c single-thread consumers on one queue are both M/M/c: Erlang C." },
   saga: { title: "Sagas", reference: "Accounting: started = completed + compensated + inconsistent + running; independent step failures complete with probability Π(1 − p_i)." },
+  replication: { title: "Replication", reference: "Quorum intersection: with R + W > N every read quorum meets the latest write quorum, so (with read repair) the register is linearizable; synchronous replication with reads from the leader is too. Checked on each run's history." },
   "littles-law": { title: "Little's law", reference: "L = λW: the time-average number of requests in the system equals the arrival rate times the mean time in the system." },
 } as const;
 

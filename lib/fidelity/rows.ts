@@ -731,10 +731,39 @@ function sagaRows(): RowSpec[] {
 
 /** Every row spec, in page order. */
 export function fidelityRowSpecs(): RowSpec[] {
-  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows()];
+  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...replicationRows()];
 }
 
 /** Runs every simulation row (about ten seconds of CPU: build time and tests only). */
+
+// --- replication: the history checker on the replicated register -------------------------------
+
+/** A replicated register of N = 3 under `mode` (no faults), checked by the linearizability checker. */
+function registerScenario(overrides: Record<string, unknown>) {
+  return (seed: number) =>
+    checked({
+      version: 1,
+      title: "Replicated register checked for linearizability",
+      seed,
+      stop: { durationMs: 20_000 },
+      nodes: [{ id: "register", kind: "replicated-register", replicas: 3, clients: 5, keys: 10, opsPerSec: 10, latencyMs: exp(5), ...overrides }],
+      edges: [],
+    });
+}
+
+/** 1 when the checker did not find the run's history linearizable (a violation or undecided), else 0. */
+function notLinearizable(scenario: Scenario): number {
+  return report(scenario).nodes.register?.linearizable === "true" ? 0 : 1;
+}
+
+function replicationRows(): RowSpec[] {
+  const method = "10 replications × 20 s, 5 clients over 10 keys, every history checked (Wing & Gong search)";
+  return [
+    { id: "replication-quorum-overlap", family: "replication", setting: "leaderless, N = 3, R = 2, W = 2, blocking read repair", compared: "replications whose history is not linearizable", unit: "count", comparison: "equal", replications: 10, method, scenario: registerScenario({ mode: "quorum", readQuorum: 2, writeQuorum: 2, readRepair: "blocking" }), theory: 0, measure: notLinearizable },
+    { id: "replication-leader-sync", family: "replication", setting: "leader-follower, synchronous replication, reads from the leader", compared: "replications whose history is not linearizable", unit: "count", comparison: "equal", replications: 10, method, scenario: registerScenario({ mode: "leader-follower", replication: "sync", readFrom: "leader" }), theory: 0, measure: notLinearizable },
+  ];
+}
+
 export function computeFidelityRows(): FidelityRow[] {
   try {
     return fidelityRowSpecs().map(evaluateRow);
