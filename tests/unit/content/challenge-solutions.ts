@@ -4,6 +4,8 @@
  * values the same as the challenge's <Solution> prose says.
  */
 export const challengeSolutions: Record<string, Record<string, number | string | boolean | null>> = {
+  // how-labs-work
+  "how-labs-work-headroom": { "producer.ratePerSec": 95, "consumer.workers": 2 },
   // autoscaling-capacity
   "autoscaling-n-plus-one": { "pool.workers": 4 },
   "autoscaling-morning-ramp": { "pool.scheduledMinInstances": 17, "pool.preScaleLeadMs": 120000 },
