@@ -8,7 +8,7 @@
  */
 import { FORBIDDEN_KEYS, nodeKinds, schemaAtPath, type Schema } from "@/simulations";
 
-interface NumberMeta {
+export interface NumberMeta {
   min?: number;
   max?: number;
   above?: number;
