@@ -137,6 +137,22 @@ function Legend() {
   );
 }
 
+/** Says so when the run ended early at its work budget or stuck at one instant (simulations/README.md, "Limits of a run"). */
+function RunStoppedNotice() {
+  const lab = useLab();
+  const stopped = useLabState((s) => s.report?.stopped);
+  if (!stopped) return null;
+  return (
+    <p role="alert" className="border-b border-line bg-warn-soft px-3 py-1.5 text-sm text-fg" data-testid="lab-run-stopped">
+      ⚠ {stopped.message} Lower the traffic or shorten the run, or{" "}
+      <button type="button" className="underline" onClick={() => lab.reset()}>
+        reset the lab
+      </button>
+      .
+    </p>
+  );
+}
+
 /** The "Compare" toggle: forks the lab into variant B, or ends the comparison. */
 function CompareButton({ comparing, onToggle }: { comparing: boolean; onToggle: () => void }) {
   return (
@@ -240,6 +256,7 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
           </button>
         </p>
       )}
+      <RunStoppedNotice />
       {/* The graph is the hero: full width of the lab, at least 420 px tall, never beside a panel. */}
       <div ref={graphRef} className={`flex min-w-0 flex-col ${fill ? "min-h-[420px] flex-1" : ""} scroll-mt-[var(--fl-header-h)]`} data-testid="lab-graph">
         <LabGraph scenario={preset} toolbar={<Legend />} />

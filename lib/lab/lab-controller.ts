@@ -228,10 +228,11 @@ export function createLabController(init: LabStoreInit, port: LabPort): LabContr
     },
     runToEnd() {
       const end = get().endMs;
-      if (!Number.isFinite(end)) return controller.fastForward();
       set({ playing: false, notice: null });
       port.post({ type: "pause" });
-      controller.seek(end);
+      // A run that stops after N requests has no known end time: the worker simulates until it stops.
+      if (!Number.isFinite(end)) port.post({ type: "seek", timeMs: Infinity });
+      else controller.seek(end);
     },
     timeline() {
       const s = get();

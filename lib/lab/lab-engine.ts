@@ -177,6 +177,53 @@ export class LabEngine {
     else this.rebuild(target);
   }
 
+  /**
+   * The same move as {@link seek}, in slices of at most `sliceEvents` events: yields the fraction
+   * done after each slice, so the worker can report progress, take a cancel or a newer seek between
+   * slices. At every yield the lab is exact (the edited scenario simulated from 0 to its current
+   * time), so stopping early leaves a consistent lab at an earlier time.
+   */
+  *seekInSlices(timeMs: number, sliceEvents = 50_000): Generator<number, void> {
+    const target = Math.max(0, Math.min(timeMs, this.endMs));
+    if (target < this.timeMs || this.run.done) this.rebuild(0);
+    const start = this.timeMs;
+    const span = Math.max(1, target - start);
+    // A run that stops after N requests has no end time: progress counts settled requests instead.
+    const stopRequests = "requests" in this.run.scenario.stop ? this.run.scenario.stop.requests : 0;
+    const fraction = () => {
+      if (Number.isFinite(target)) return Math.min(1, (this.timeMs - start) / span);
+      const r = this.run.report().requests;
+      return stopRequests > 0 ? Math.min(1, (r.completed + r.failed + r.dropped) / stopRequests) : 0;
+    };
+    const saved = this.catchingUp;
+    this.catchingUp = true;
+    try {
+      while (!this.run.done && this.timeMs < target) {
+        this.runTo(target, sliceEvents);
+        if (!this.run.done && this.timeMs < target) yield fraction();
+      }
+    } finally {
+      this.catchingUp = saved;
+      // What happened during the catch-up is history, not news: keep only the last few records.
+      this.narration = this.narration.slice(-3);
+      this.hops = [];
+    }
+  }
+
+  /** Replaces the edits (and seed) and rebuilds at time 0 (the caller catches up, in slices). Throws ScenarioInvalidError. */
+  setEditsAtStart(edits: LabEdits, seed: number): void {
+    const previous = { edits: this.edits, seed: this.seed };
+    this.edits = edits;
+    this.seed = seed;
+    try {
+      this.rebuild(0);
+    } catch (error) {
+      this.edits = previous.edits;
+      this.seed = previous.seed;
+      throw error;
+    }
+  }
+
   private collectTraces(): void {
     const traces = this.run.traces;
     if (traces.length === 0) return;

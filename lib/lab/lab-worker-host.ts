@@ -16,6 +16,15 @@ export type Post = (message: LabMessage) => void;
 const FRAME_INTERVAL_MS = 33;
 /** Most simulation events per frame before playback is declared lagging (keeps frames short). */
 const MAX_EVENTS_PER_FRAME = 400_000;
+/** Real time a catch-up works before it lets other messages (cancel, a newer seek) through. */
+const CATCH_UP_SLICE_MS = 40;
+
+/** "Catching up to 2 min 30 s" style label for progress. */
+function catchUpLabel(timeMs: number): string {
+  if (!Number.isFinite(timeMs)) return "Simulating to the end of the run";
+  const s = timeMs / 1000;
+  return `Simulating up to ${s >= 120 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.round(s * 10) / 10} s`}`;
+}
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
@@ -33,6 +42,10 @@ export function createLabWorkerHost(post: Post) {
   let transitions: TimelineEvent[] = [];
   let holdUntil = 0;
   let lastScenario: Scenario | null = null;
+  // A catch-up in slices (a seek, a link opened at t, an edit late in the run): the newest target
+  // wins; progress is reported once it takes longer than one slice; "cancel" stops it where it is.
+  let catchUp: { job: Generator<number, void>; label: string; shown: boolean; target: number } | null = null;
+  let catchUpTimer: ReturnType<typeof setTimeout> | null = null;
 
   const fail = (error: unknown) => {
     post({ type: "error", message: error instanceof ScenarioInvalidError ? error.message : error instanceof Error ? error.message : String(error) });
@@ -78,9 +91,61 @@ export function createLabWorkerHost(post: Post) {
     return null;
   };
 
+  /** Runs the catch-up for about one slice of real time; reschedules itself until it is done. */
+  const runCatchUp = () => {
+    catchUpTimer = null;
+    if (!catchUp) return;
+    const started = now();
+    do {
+      const step = catchUp.job.next();
+      if (step.done) {
+        const shown = catchUp.shown;
+        catchUp = null;
+        post(engine.frame());
+        if (shown) post({ type: "progress-done", cancelled: false });
+        return;
+      }
+      if (now() - started >= CATCH_UP_SLICE_MS) {
+        catchUp.shown = true;
+        post({ type: "progress", label: catchUp.label, fraction: step.value });
+        break;
+      }
+    } while (catchUp);
+    catchUpTimer = setTimeout(runCatchUp, 0);
+  };
+
+  /** Starts (or retargets: the latest wins) a catch-up to `timeMs`; `now` runs its first slice at once. */
+  const catchUpTo = (timeMs: number, label: string, immediately: boolean) => {
+    const shown = catchUp?.shown ?? false;
+    catchUp?.job.return();
+    catchUp = { job: engine.seekInSlices(timeMs), label, shown, target: timeMs };
+    if (immediately) {
+      if (catchUpTimer !== null) clearTimeout(catchUpTimer);
+      runCatchUp();
+    } else if (catchUpTimer === null) catchUpTimer = setTimeout(runCatchUp, 0);
+  };
+
+  const cancelCatchUp = (): boolean => {
+    if (!catchUp) return false;
+    const shown = catchUp.shown;
+    catchUp.job.return();
+    catchUp = null;
+    if (catchUpTimer !== null) clearTimeout(catchUpTimer);
+    catchUpTimer = null;
+    post(engine.frame());
+    if (shown) post({ type: "progress-done", cancelled: true });
+    return true;
+  };
+
   const tick = () => {
     timer = null;
     if (!playing || !loaded) return;
+    if (catchUp) {
+      // Playback resumes from where the catch-up lands.
+      lastTick = now();
+      timer = setTimeout(tick, FRAME_INTERVAL_MS);
+      return;
+    }
     const t = now();
     const realMs = Math.min(250, t - lastTick);
     lastTick = t;
@@ -130,10 +195,13 @@ export function createLabWorkerHost(post: Post) {
       switch (command.type) {
         case "load":
           lastScenario = command.scenario;
-          engine.load(command.scenario, command.edits, command.seed, command.timeMs ?? 0);
+          cancelCatchUp();
+          engine.load(command.scenario, command.edits, command.seed, 0);
           loaded = true;
           post(engine.frame());
           startPreview(command.scenario, command.edits, command.seed);
+          // A link opened at time t: simulate up to t in slices, with progress and cancel.
+          if ((command.timeMs ?? 0) > 0) catchUpTo(command.timeMs!, catchUpLabel(command.timeMs!), true);
           break;
         case "play":
           if (!loaded) return;
@@ -153,26 +221,33 @@ export function createLabWorkerHost(post: Post) {
         case "step":
           playing = false;
           stopClock();
+          cancelCatchUp();
           engine.stepOne();
           post(engine.frame());
           break;
         case "seek":
+          // Coalesced: a flood of seeks (a dragged scrubber) runs only the latest target.
           holdUntil = 0;
-          engine.seek(command.timeMs);
-          post(engine.frame());
+          catchUpTo(command.timeMs, catchUpLabel(command.timeMs), false);
           break;
-        case "set-edits":
-          engine.setEdits(command.edits, command.seed);
-          post(engine.frame());
+        case "set-edits": {
+          // Re-simulate from 0 to the time the learner was at, in slices (late edits in long runs).
+          const at = catchUp ? catchUp.target : engine.timeMs;
+          engine.setEditsAtStart(command.edits, command.seed);
+          if (at > 0) catchUpTo(at, catchUpLabel(at), true);
+          else post(engine.frame());
           if (lastScenario) startPreview(lastScenario, command.edits, command.seed);
           break;
+        }
         case "fast-forward":
           playing = false;
           stopClock();
+          cancelCatchUp();
           fastForward = engine.fastForward(command.capMs);
           setTimeout(runFastForward, 0);
           break;
         case "cancel":
+          if (cancelCatchUp()) break;
           if (fastForward) {
             fastForward.return({ stop: "cap" });
             fastForward = null;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { FIDELITY_FAMILIES } from "@/lib/fidelity/families";
 
 type LabApi = { store: { getState(): { status: string; scenarioId?: string; title?: string } } };
 const lab = (page: Page) => page.evaluate(() => (window as unknown as { faultlineLab?: LabApi }).faultlineLab?.store.getState() ?? { status: "absent" });
@@ -9,7 +10,7 @@ test("/fidelity shows every row with an interval and a verdict, and is linked fr
   await expect(page).toHaveURL(/\/fidelity$/);
   const rows = page.locator("tbody tr");
   expect(await rows.count()).toBeGreaterThanOrEqual(30);
-  await expect(page.locator("section[id]")).toHaveCount(14);
+  await expect(page.locator("section[id]")).toHaveCount(Object.keys(FIDELITY_FAMILIES).length);
   for (const text of await rows.allInnerTexts()) expect(text).toMatch(/Agrees|Flagged/);
 });
 

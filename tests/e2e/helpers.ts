@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Collects console errors and uncaught exceptions of a page; call before navigating. */
 export function collectPageErrors(page: Page): string[] {
@@ -21,4 +21,11 @@ export async function findWrittenPattern(page: Page): Promise<{ chapterPath: str
   const href = (await link.getAttribute("href"))!;
   const [chapterPath, patternId] = href.split("#");
   return { chapterPath, patternId };
+}
+
+/** Opens a lab's settings panel (settings, faults, trace) unless it is open already. */
+export async function openLabSettings(scope: Page | Locator): Promise<void> {
+  const button = scope.getByTestId("lab-drawer-open").first();
+  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click();
+  await expect(button).toHaveAttribute("aria-expanded", "true");
 }

@@ -4,6 +4,7 @@
  * exactly and to read state, and drive everything a learner does through the UI.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { openLabSettings } from "./helpers";
 
 interface LabApi {
   seek(t: number): void;
@@ -65,6 +66,7 @@ test("crashing a server behind a health-checked balancer shows errors, then rero
   await seekTo(page, 8_000);
   expect((await state(page)).report!.requests.failed).toBe(0);
   // Crash api-2 now, through the fault panel.
+  await openLabSettings(page);
   await page.getByTestId("lab-tab-faults").click();
   await page.getByTestId("fault-target").selectOption("node:api-2");
   await page.getByTestId("fault-crash").click();
@@ -86,8 +88,10 @@ test("rewinding to a time and playing again reproduces the same state", async ({
   await page.getByTestId("lab-speed").selectOption("25");
   await page.getByTestId("lab-play").click();
   await expect.poll(async () => (await state(page)).timeMs, { timeout: 20_000 }).toBeGreaterThan(22_000);
-  await page.getByTestId("lab-play").click(); // pause
-  await page.waitForTimeout(300);
+  // Pause (unless the fast run already reached its end), then wait for the worker to settle.
+  if (await page.getByTestId("lab-play").isEnabled()) await page.getByTestId("lab-play").click();
+  let last = -1;
+  await expect.poll(async () => { const t = (await state(page)).timeMs; const settled = t === last; last = t; return settled; }, { timeout: 10_000 }).toBe(true);
   const paused = await state(page);
   // Rewind to 5 s, then replay to the same moment.
   await seekTo(page, 5_000);
@@ -124,7 +128,9 @@ test("the whole lab is operable by keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("lab-node-api-1")).toHaveAttribute("data-status", "crashed");
   await expect(page.getByTestId("lab-node-api-1")).toBeFocused();
-  // Settings: a slider changes with the keyboard.
+  // Settings: open the panel, then a slider changes with the keyboard.
+  await focusNext("lab-drawer-open", 80);
+  await page.keyboard.press("Enter");
   await focusNext("lab-tab-controls", 80);
   const generation = (await state(page)).generation;
   await page.keyboard.press("Tab");
@@ -138,7 +144,8 @@ test("reduced motion replaces particles with per-edge counters", async ({ page }
   await page.getByTestId("lab-play").click();
   await expect(page.getByTestId("edge-counter-users->lb")).toContainText(/≈\d+\/s/, { timeout: 10_000 });
   await expect(page.getByTestId("particle-canvas")).toHaveCount(0);
-  // The learner's toggle overrides the system setting.
+  // The learner's toggle (in the settings panel) overrides the system setting.
+  await openLabSettings(page);
   await page.getByTestId("lab-motion").selectOption("full");
   await expect(page.getByTestId("particle-canvas")).toHaveCount(1);
   await expect(page.getByTestId("edge-counter-users->lb")).toHaveCount(0);

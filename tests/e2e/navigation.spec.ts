@@ -65,9 +65,12 @@ test("a pattern link from the A–Z index lands on its section", async ({ page }
 test("on a phone the course opens in a drawer", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/learn/${startChapter.id}`);
-  await page.getByRole("button", { name: "Course" }).click();
   const drawer = page.getByRole("dialog", { name: "The course" });
-  await expect(drawer).toBeVisible();
+  // A click before the page has hydrated does nothing: click until the drawer opens.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Course" }).click();
+    await expect(drawer).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(drawer.getByRole("link", { name: startChapter.title })).toHaveAttribute("aria-current", "page");
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();

@@ -82,8 +82,11 @@ test("an embed on a foreign-origin page resizes itself through embed.js, with th
       await page.goto(`${hostUrl}/${name}`);
       const frame = page.frameLocator("#lab");
       await expect(frame.getByTestId("lab")).toBeVisible({ timeout: 30_000 });
-      const content = await frame.getByTestId("embed-content").evaluate((el) => Math.ceil(el.getBoundingClientRect().height + 8));
-      await expect.poll(() => page.locator("#lab").evaluate((f) => (f as HTMLIFrameElement).getBoundingClientRect().height), { timeout: 20_000 }).toBe(content);
+      // The lab keeps settling as it loads: compare the frame with the content as it is now, until they agree.
+      const contentHeight = () => frame.getByTestId("embed-content").evaluate((el) => Math.ceil(el.getBoundingClientRect().height + 8));
+      const frameHeight = () => page.locator("#lab").evaluate((f) => (f as HTMLIFrameElement).getBoundingClientRect().height);
+      await expect.poll(async () => (await frameHeight()) - (await contentHeight()), { timeout: 20_000 }).toBe(0);
+      const content = await contentHeight();
       expect(content).toBeGreaterThan(300);
       // Container queries: in the 900-px column the settings open in place, in the 388-px one as a sheet.
       await frame.getByTestId("lab-drawer-open").click();

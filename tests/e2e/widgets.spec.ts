@@ -4,6 +4,7 @@
  * <Diagram> (a static drawing with the lab's node components and a text list).
  */
 import { expect, test } from "@playwright/test";
+import { openLabSettings } from "./helpers";
 
 test("a Predict in a chapter accepts a guess and shows the measured value", async ({ page }) => {
   await page.goto("/learn/autoscaling-capacity");
@@ -68,8 +69,7 @@ test("compare mode plays A and B on the same charts and summary", async ({ page 
   await expect(lab).toHaveAttribute("data-status", "ready", { timeout: 20_000 });
   await lab.getByTestId("lab-compare").click();
   await expect(lab.getByTestId("lab-compare")).toHaveAttribute("aria-pressed", "true");
-  const drawer = lab.getByTestId("lab-drawer-open");
-  if (await drawer.isVisible()) await drawer.click();
+  await openLabSettings(lab);
   const rateB = lab.getByTestId("variant-b-controls").getByTestId("control-users.ratePerSec").getByRole("spinbutton");
   await rateB.fill("400");
   await rateB.press("Enter");

@@ -71,7 +71,6 @@ const button = `${shape} border-line bg-surface text-fg hover:bg-sunken`;
 export function TimeJumps() {
   const lab = useLab();
   const timeMs = useLabState((s) => s.timeMs);
-  const endMs = useLabState((s) => s.endMs);
   const done = useLabState((s) => s.done);
   const events = useTimeline();
   const next = nextEvent(events, timeMs);
@@ -89,11 +88,9 @@ export function TimeJumps() {
         <span aria-hidden>⇥</span>
         <span className="truncate">{next ? <>Next: {describeEvent(next)}</> : "No events ahead"}</span>
       </button>
-      {Number.isFinite(endMs) && (
-        <button type="button" className={button} onClick={() => lab.runToEnd()} disabled={done} data-testid="lab-run-to-end" title="Simulate the whole run and show where it ends">
-          <span aria-hidden>⇥|</span> Run to the end
-        </button>
-      )}
+      <button type="button" className={button} onClick={() => lab.runToEnd()} disabled={done} data-testid="lab-run-to-end" title="Simulate the whole run and show where it ends">
+        <span aria-hidden>⇥|</span> Run to the end
+      </button>
     </>
   );
 }
