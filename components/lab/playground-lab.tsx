@@ -7,6 +7,7 @@
 import type { Scenario } from "@/simulations";
 import type { LabController } from "@/lib/lab/lab-controller";
 import { LabIsland } from "./lab-island";
+import { LabFidelityNote } from "@/components/fidelity/lab-fidelity-note";
 
 declare global {
   interface Window {
@@ -16,16 +17,21 @@ declare global {
 
 export function PlaygroundLab({ scenarioId, scenario, expose, onReady }: { scenarioId: string; scenario: Scenario; expose: string[]; onReady?: (c: LabController) => void }) {
   return (
-    <LabIsland
-      eager
-      fill
-      scenarioId={scenarioId}
-      scenario={scenario}
-      expose={expose}
-      onReady={(controller) => {
-        window.faultlineLab = controller;
-        onReady?.(controller);
-      }}
-    />
+    <div className="flex h-full flex-col gap-1">
+      <div className="min-h-0 flex-1">
+        <LabIsland
+          eager
+          fill
+          scenarioId={scenarioId}
+          scenario={scenario}
+          expose={expose}
+          onReady={(controller) => {
+            window.faultlineLab = controller;
+            onReady?.(controller);
+          }}
+        />
+      </div>
+      <LabFidelityNote scenario={scenario} />
+    </div>
   );
 }

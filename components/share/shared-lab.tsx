@@ -9,6 +9,8 @@ import type { Scenario } from "@/simulations";
 import { snapshotFromLinkState } from "@/lib/share/lab-link";
 import type { LabLinkState } from "@/lib/share/link-state";
 import { LabIsland } from "@/components/lab/lab-island";
+import { LabFidelityNote } from "@/components/fidelity/lab-fidelity-note";
+import { useLabChrome } from "./lab-chrome";
 import { LabErrorBoundary } from "./lab-error-boundary";
 import { LinkNotes, LinkProblemNotice } from "./link-problem";
 import type { HashLink } from "./use-hash-link";
@@ -21,6 +23,7 @@ export interface FallbackLab {
 
 /** The lab of a decoded link; `fill` makes it fill its parent (the playground), otherwise it has the chapter lab's own height (embeds size to it). */
 export function SharedLabView({ state, notes, onController, fill = true }: { state: LabLinkState; notes: string[]; onController?: Parameters<typeof LabIsland>[0]["onReady"]; fill?: boolean }) {
+  const chrome = useLabChrome();
   return (
     <div className={fill ? "flex h-full flex-col gap-2" : "flex flex-col gap-2"}>
       <LinkNotes notes={notes} />
@@ -33,6 +36,7 @@ export function SharedLabView({ state, notes, onController, fill = true }: { sta
           }}
         />
       </div>
+      <LabFidelityNote scenario={state.scenario} newTab={chrome.embedded} />
     </div>
   );
 }

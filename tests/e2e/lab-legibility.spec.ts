@@ -1,0 +1,66 @@
+/**
+ * Legibility of every chapter lab (issue 9): no text in a lab graph renders below 11 px at
+ * 1280×800 nor below 10 px at 390×844, measured in the browser as font size × the graph's zoom.
+ * Labs that cannot fit legibly switch to compact cards or let the learner pan instead of shrinking.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+
+const chapters = readdirSync(path.resolve(import.meta.dirname, "../../content/chapters"))
+  .filter((f) => f.endsWith(".mdx"))
+  .map((f) => f.replace(/\.mdx$/, ""));
+
+/** Smallest rendered text size (px) in the graph of the lab at `index`, once its nodes are drawn. */
+async function smallestLabel(page: Page, index: number): Promise<{ px: number; text: string }> {
+  const figure = page.locator("[data-chapter-lab]").nth(index);
+  await figure.scrollIntoViewIfNeeded();
+  const graph = figure.getByTestId("lab-graph");
+  await expect(graph.locator(".react-flow__node").first()).toBeVisible({ timeout: 30_000 });
+  // Wait until the fitted viewport has settled: two reads of its transform agree.
+  let last = "";
+  await expect
+    .poll(async () => {
+      const t = await graph.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform);
+      const settled = t === last && t !== "none";
+      last = t;
+      return settled;
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return graph.evaluate((root) => {
+    const viewport = root.querySelector(".react-flow__viewport");
+    const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 1;
+    let smallest = { px: Infinity, text: "" };
+    for (const el of root.querySelectorAll<HTMLElement>(".react-flow__node *")) {
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim().length > 0);
+      if (!own || el.getClientRects().length === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || style.opacity === "0") continue;
+      const px = parseFloat(style.fontSize) * zoom;
+      if (px < smallest.px) smallest = { px, text: el.textContent!.trim().slice(0, 40) };
+    }
+    return smallest;
+  });
+}
+
+for (const [width, height, floor] of [[1280, 800, 11], [390, 844, 10]] as const) {
+  test(`every chapter lab's graph text is at least ${floor} px at ${width}×${height}`, async ({ page }) => {
+    test.setTimeout(900_000);
+    await page.setViewportSize({ width, height });
+    const problems: string[] = [];
+    const figures: string[] = [];
+    for (const chapter of chapters) {
+      await page.goto(`/learn/${chapter}`);
+      const count = await page.locator("[data-chapter-lab]").count();
+      for (let i = 0; i < count; i++) {
+        const scenario = await page.locator("[data-chapter-lab]").nth(i).getAttribute("data-chapter-lab");
+        const { px, text } = await smallestLabel(page, i);
+        figures.push(`${scenario} ${px.toFixed(1)}`);
+        if (px < floor - 0.01) problems.push(`${chapter} lab ${i + 1} (${scenario}): "${text}" renders at ${px.toFixed(2)} px`);
+      }
+    }
+    console.log(`smallest graph text at ${width} px, per lab: ${figures.join(", ")}`);
+    expect(figures.length).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+}
