@@ -32,13 +32,10 @@ const pendingChapters: Partial<Record<string, Rule[]>> = {
   "bulkheads-and-load-shedding": ["links-to-two-chapters"],
   "caching-strategies": ["reading-time"],
   "circuit-breaker": ["links-to-two-chapters"],
-  // The course's first page (how the labs work) has no other chapters to link to yet.
-  "how-labs-work": ["links-to-two-chapters"],
   "load-balancing-algorithms": ["reading-time"],
   "message-queues": ["reading-time", "links-to-two-chapters"],
   "rate-limiters": ["reading-time", "links-to-two-chapters"],
   "sagas-distributed-transactions": ["reading-time", "links-to-two-chapters"],
-  "timeouts-and-retries": ["reading-time", "links-to-two-chapters"],
 };
 
 const MAX_READING_MINUTES = 25;
