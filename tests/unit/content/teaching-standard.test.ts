@@ -29,9 +29,7 @@ type Rule = "predict-before-break-it" | "challenge-hints-and-solution" | "readin
  */
 const pendingChapters: Partial<Record<string, Rule[]>> = {
   "autoscaling-capacity": ["reading-time", "links-to-two-chapters"],
-  "bulkheads-and-load-shedding": ["links-to-two-chapters"],
   "caching-strategies": ["reading-time"],
-  "circuit-breaker": ["links-to-two-chapters"],
   "load-balancing-algorithms": ["reading-time"],
   "message-queues": ["reading-time", "links-to-two-chapters"],
   "rate-limiters": ["reading-time", "links-to-two-chapters"],
