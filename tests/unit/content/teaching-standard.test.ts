@@ -32,7 +32,6 @@ const pendingChapters: Partial<Record<string, Rule[]>> = {
   "caching-strategies": ["reading-time"],
   "load-balancing-algorithms": ["reading-time"],
   "message-queues": ["reading-time", "links-to-two-chapters"],
-  "sagas-distributed-transactions": ["reading-time", "links-to-two-chapters"],
 };
 
 const MAX_READING_MINUTES = 25;
