@@ -29,7 +29,6 @@ type Rule = "predict-before-break-it" | "challenge-hints-and-solution" | "readin
  */
 const pendingChapters: Partial<Record<string, Rule[]>> = {
   "autoscaling-capacity": ["reading-time", "links-to-two-chapters"],
-  "caching-strategies": ["reading-time"],
   "load-balancing-algorithms": ["reading-time"],
   "message-queues": ["reading-time", "links-to-two-chapters"],
 };
