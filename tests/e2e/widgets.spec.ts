@@ -7,18 +7,18 @@ import { expect, test } from "@playwright/test";
 import { openLabSettings } from "./helpers";
 
 test("a Predict in a chapter accepts a guess and shows the measured value", async ({ page }) => {
-  await page.goto("/learn/autoscaling-capacity");
-  const predict = page.locator('[data-predict="autoscaling/hpa"]').first();
+  await page.goto("/learn/rate-limiters");
+  const predict = page.locator('[data-predict="rate-limiting/token-bucket"]').first();
   await predict.scrollIntoViewIfNeeded();
   const answered = page.evaluate(
     () => new Promise<unknown>((resolve) => window.addEventListener("faultline:prediction-answered", (e) => resolve((e as CustomEvent).detail), { once: true })),
   );
-  await predict.getByLabel(/Your guess \(replicas\)/).fill("5");
+  await predict.getByLabel(/Your guess \(requests\)/).fill("150");
   await predict.getByRole("button", { name: "Lock in my guess" }).click();
-  await expect(predict.getByTestId("predict-measured")).toHaveText(/^\d+(\.\d+)? replicas$/, { timeout: 30_000 });
+  await expect(predict.getByTestId("predict-measured")).toHaveText(/^[\d,]+(\.\d+)? requests$/, { timeout: 30_000 });
   await expect(predict.getByTestId("predict-result")).toContainText(/Your guess (was|matches)/);
   const detail = (await answered) as { scenario: string; metric: string; guess: number; measured: number };
-  expect(detail).toMatchObject({ scenario: "autoscaling/hpa", metric: "nodes.pool.finalInstances", guess: 5 });
+  expect(detail).toMatchObject({ scenario: "rate-limiting/token-bucket", metric: "nodes.limiter.peakAdmittedPerSec", guess: 150 });
   expect(detail.measured).toBeGreaterThan(0);
 });
 
@@ -49,7 +49,7 @@ test("a Challenge fails as shipped and passes after changing an exposed control"
 });
 
 test("a Diagram renders the preset's nodes without a worker", async ({ page }) => {
-  await page.goto("/learn/message-queues");
+  await page.goto("/learn/message-ordering-and-priority");
   const diagram = page.getByTestId("diagram").first();
   await diagram.scrollIntoViewIfNeeded();
   await expect(diagram).toHaveAttribute("aria-label", /^Diagram: /);

@@ -21,6 +21,8 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   // circuit-breaker
   "protect-the-shop": { "recs-breaker.fallback": "ok", "recs-breaker.windowSize": 10, "recs-breaker.minimumNumberOfCalls": 10, "recs-breaker.permittedCallsInHalfOpen": 1 },
   "trip-on-slowness": { "recs-breaker.slowCallDurationMs": 1000, "recs-breaker.slowCallRateThreshold": 0.5, "recs-breaker.fallback": "ok" },
+  // how-labs-work
+  "how-labs-work-headroom": { "producer.ratePerSec": 95, "consumer.workers": 2 },
   // failure-modes
   "failures-stop-cascade": { "payments-client.timeoutMs": 300 },
   "failures-tame-herd": { "clients.backoff": "exponential", "clients.jitter": "full" },

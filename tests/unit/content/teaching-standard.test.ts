@@ -28,21 +28,6 @@ type Rule = "predict-before-break-it" | "challenge-hints-and-solution" | "readin
  * issue 10 brings them up; empty each entry as its chapter complies (the test says which).
  */
 const pendingChapters: Partial<Record<string, Rule[]>> = {
-  "autoscaling-capacity": ["reading-time", "links-to-two-chapters"],
-  "bulkheads-and-load-shedding": ["links-to-two-chapters"],
-  "caching-strategies": ["reading-time"],
-  "circuit-breaker": ["links-to-two-chapters"],
-  "failure-modes": ["predict-before-break-it", "links-to-two-chapters"],
-  // The course's first page (how the labs work) has no other chapters to link to yet.
-  "how-labs-work": ["links-to-two-chapters"],
-  "load-balancing-algorithms": ["reading-time"],
-  "message-queues": ["reading-time", "links-to-two-chapters"],
-  "rate-limiters": ["reading-time", "links-to-two-chapters"],
-  "sagas-distributed-transactions": ["reading-time", "links-to-two-chapters"],
-  "timeouts-and-retries": ["reading-time", "links-to-two-chapters"],
-  // Link to foundations chapters being written alongside (issue 16); remove when they are live.
-  "architecture-styles": ["internal-links-resolve"],
-  "design-principles": ["internal-links-resolve"],
 };
 
 const MAX_READING_MINUTES = 25;
