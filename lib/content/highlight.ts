@@ -65,7 +65,8 @@ const classesNotStyles: ShikiTransformer = {
   name: "faultline:classes-not-styles",
   pre(node) {
     delete node.properties.style;
-    node.properties.className = ["code-block"];
+    // Shiki names the property `class` (hast); replacing it drops its theme classes.
+    node.properties.class = "code-block";
     node.properties.dataLanguage = this.options.lang;
   },
   span(node) {
