@@ -69,8 +69,9 @@ export function securityHeaders() {
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // mdx-bundler drives esbuild at build time; keep it out of the server bundle.
-  serverExternalPackages: ["esbuild", "mdx-bundler"],
+  // mdx-bundler drives esbuild at build time, and Shiki highlights code fences while chapters
+  // compile (lib/content/highlight.ts); keep them out of the server bundle.
+  serverExternalPackages: ["esbuild", "mdx-bundler", "shiki", "@shikijs/rehype"],
   async headers() {
     return securityHeaders();
   },

@@ -8,6 +8,7 @@
  */
 import type { ComponentType } from "react";
 import type { MdxComponentName } from "@/lib/content/mdx-vocabulary";
+import { BeforeAfter } from "./before-after";
 import { BreakIt } from "./break-it";
 import { Callout } from "./callout";
 import { Challenge } from "./challenge";
@@ -38,6 +39,7 @@ export const mdxComponents = {
   Choose,
   Classify,
   Order,
+  BeforeAfter,
   // Mechanism views (components/mdx/mechanisms.tsx)
   TokenBucketView,
   WindowEdgesView,

@@ -7,6 +7,7 @@
  * Problems are recorded, not thrown, so the compiler can report them all at once with the
  * file name and line numbers of the original source.
  */
+import { beforeAfterProblems } from "./before-after";
 import { isMdxComponentName, mdxComponentNames, scenarioComponentNames } from "./mdx-vocabulary";
 
 /** One `<Pattern id title>` section of a chapter, in document order. */
@@ -58,7 +59,7 @@ export interface SyntaxNode {
   children?: SyntaxNode[];
   position?: { start: { line: number } };
 }
-interface SyntaxAttribute {
+export interface SyntaxAttribute {
   type: string;
   name?: string;
   value?: string | null | { type: string; value: string };
@@ -125,6 +126,7 @@ export function readOutline(tree: SyntaxNode, outline: ChapterOutline): void {
           if (scenario === undefined) problem(node, `<${name}> needs a scenario="group/name" string attribute`);
           else outline.scenarios.push({ component: name, scenario, line: lineOf(node), ...(currentSection ? { section: currentSection } : {}) });
         }
+        if (name === "BeforeAfter") for (const message of beforeAfterProblems(node)) problem(node, message);
         if (name === "Recap") outline.toc.push({ id: recapSectionId, title: "Recap", kind: "recap" });
         if (name === "Pattern") {
           if (insidePattern) problem(node, "<Pattern> sections cannot be nested");

@@ -10,6 +10,7 @@ import remarkGfm from "remark-gfm";
 import { createEmptyOutline, createOutlinePlugin, type ChapterOutline } from "./chapter-outline";
 import { ContentError } from "./content-error";
 import { validateFrontmatter, type FrontmatterContext } from "./frontmatter";
+import { highlightPlugin } from "./highlight";
 import type { ChapterFrontmatter } from "./types";
 
 /** A compiled chapter, ready to render. */
@@ -43,12 +44,15 @@ export function readFrontmatter(source: string, context: FrontmatterContext): Ch
 export async function compileChapter(source: string, context: FrontmatterContext): Promise<CompiledChapter> {
   const frontmatter = readFrontmatter(source, context);
   const outline = createEmptyOutline();
+  const highlight = await highlightPlugin();
   let code: string;
   try {
     const result = await bundleMDX({
       source,
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, createOutlinePlugin(outline)];
+        // Code fences become highlighted markup here, at compile time: no highlighter reaches the page.
+        options.rehypePlugins = [...(options.rehypePlugins ?? []), highlight];
         return options;
       },
       esbuildOptions(options) {

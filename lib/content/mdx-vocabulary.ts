@@ -19,6 +19,7 @@ export const mdxComponentNames = [
   "Choose",
   "Classify",
   "Order",
+  "BeforeAfter",
   // Mechanism views: how a pattern works inside (content/README.md, "Mechanism views").
   "TokenBucketView",
   "WindowEdgesView",
