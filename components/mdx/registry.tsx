@@ -11,6 +11,7 @@ import type { MdxComponentName } from "@/lib/content/mdx-vocabulary";
 import { BreakIt } from "./break-it";
 import { Callout } from "./callout";
 import { Challenge } from "./challenge";
+import { DependencyDiagram } from "./dependency-diagram";
 import { Diagram } from "./diagram";
 import { Lab } from "./lab";
 import { BreakerTimelineView, HashRingView, QueueingCurvesView, RetryTimelineView, SagaSequenceView, ShuffleShardView, TokenBucketView, VisibilityTimeoutView, WindowEdgesView, XFetchView } from "./mechanisms";
@@ -38,6 +39,7 @@ export const mdxComponents = {
   Choose,
   Classify,
   Order,
+  DependencyDiagram,
   // Mechanism views (components/mdx/mechanisms.tsx)
   TokenBucketView,
   WindowEdgesView,

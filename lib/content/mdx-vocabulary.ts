@@ -19,6 +19,7 @@ export const mdxComponentNames = [
   "Choose",
   "Classify",
   "Order",
+  "DependencyDiagram",
   // Mechanism views: how a pattern works inside (content/README.md, "Mechanism views").
   "TokenBucketView",
   "WindowEdgesView",
