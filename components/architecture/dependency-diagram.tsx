@@ -44,6 +44,7 @@ export function DependencyDiagram({ architecture: initial, switchable = true }: 
   const [announcement, setAnnouncement] = useState("");
   const [drag, setDrag] = useState<Drag | null>(null);
   const [width, setWidth] = useState(MAX_DIAGRAM_WIDTH);
+  const [hydrated, setHydrated] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
 
@@ -55,6 +56,7 @@ export function DependencyDiagram({ architecture: initial, switchable = true }: 
   const className = (id: string) => model.classes.find((c) => c.id === id)?.name ?? id;
 
   useLayoutEffect(() => {
+    setHydrated(true);
     const el = wrapper.current;
     if (!el || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(([entry]) => entry && setWidth(Math.floor(entry.contentRect.width)));
@@ -137,7 +139,7 @@ export function DependencyDiagram({ architecture: initial, switchable = true }: 
   const changed = model.classes.some((c, i) => c.layer !== architectures[style].classes[i]!.layer);
 
   return (
-    <figure className="not-prose my-6 rounded-2xl border border-line bg-surface p-3 sm:p-4" data-testid="dependency-diagram" data-style={style} aria-labelledby={`${uid}-title`}>
+    <figure className="not-prose my-6 rounded-2xl border border-line bg-surface p-3 sm:p-4" data-testid="dependency-diagram" data-style={style} data-ready={hydrated || undefined} aria-labelledby={`${uid}-title`}>
       <figcaption className="flex flex-wrap items-baseline justify-between gap-2">
         <span id={`${uid}-title`} className="font-semibold">
           Dependencies: {model.name}
