@@ -3,10 +3,10 @@
  * the rules the move breaks (dashed arrows, a list, a live announcement) and repairs them when the
  * class goes back.
  */
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { collectPageErrors } from "./helpers";
 
-async function diagram(page: import("@playwright/test").Page, style: string): Promise<Locator> {
+async function diagram(page: Page, style: string): Promise<Locator> {
   await page.goto("/learn/application-architecture-patterns");
   const figure = page.locator(`[data-testid="dependency-diagram"][data-style="${style}"]`).first();
   await figure.scrollIntoViewIfNeeded();
