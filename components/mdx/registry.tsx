@@ -12,6 +12,7 @@ import { BeforeAfter } from "./before-after";
 import { BreakIt } from "./break-it";
 import { Callout } from "./callout";
 import { Challenge } from "./challenge";
+import { DependencyDiagram } from "./dependency-diagram";
 import { Diagram } from "./diagram";
 import { Lab } from "./lab";
 import { BreakerTimelineView, HashRingView, QueueingCurvesView, RetryTimelineView, SagaSequenceView, ShuffleShardView, TokenBucketView, VisibilityTimeoutView, WindowEdgesView, XFetchView } from "./mechanisms";
@@ -40,6 +41,7 @@ export const mdxComponents = {
   Classify,
   Order,
   BeforeAfter,
+  DependencyDiagram,
   // Mechanism views (components/mdx/mechanisms.tsx)
   TokenBucketView,
   WindowEdgesView,

@@ -20,6 +20,7 @@ export const mdxComponentNames = [
   "Classify",
   "Order",
   "BeforeAfter",
+  "DependencyDiagram",
   // Mechanism views: how a pattern works inside (content/README.md, "Mechanism views").
   "TokenBucketView",
   "WindowEdgesView",
