@@ -19,6 +19,7 @@ import { Predict } from "./predict";
 import { Recap } from "./recap";
 import { DeepDive, Hint, Solution } from "./reveal";
 import { Choose, Classify, Order } from "./exercises";
+import { AggregateBoundary, ContextMapView } from "./ddd";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -38,6 +39,9 @@ export const mdxComponents = {
   Choose,
   Classify,
   Order,
+  // Domain-driven design widgets (components/mdx/ddd.tsx)
+  ContextMapView,
+  AggregateBoundary,
   // Mechanism views (components/mdx/mechanisms.tsx)
   TokenBucketView,
   WindowEdgesView,

@@ -19,6 +19,9 @@ export const mdxComponentNames = [
   "Choose",
   "Classify",
   "Order",
+  // Domain-driven design widgets (components/mdx/ddd-widgets.tsx)
+  "ContextMapView",
+  "AggregateBoundary",
   // Mechanism views: how a pattern works inside (content/README.md, "Mechanism views").
   "TokenBucketView",
   "WindowEdgesView",
