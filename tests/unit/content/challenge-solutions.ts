@@ -19,6 +19,8 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   // circuit-breaker
   "protect-the-shop": { "recs-breaker.fallback": "ok", "recs-breaker.windowSize": 10, "recs-breaker.minimumNumberOfCalls": 10, "recs-breaker.permittedCallsInHalfOpen": 1 },
   "trip-on-slowness": { "recs-breaker.slowCallDurationMs": 1000, "recs-breaker.slowCallRateThreshold": 0.5, "recs-breaker.fallback": "ok" },
+  // service-decomposition
+  "decomp-lean-menu-service": { "menu-service.targetUtilization": 0.8, "menu-service.coldStartMs": 5000, "menu-service.metricWindowMs": 10000, "menu-service.evaluateEveryMs": 5000 },
   // failure-modes
   "failures-stop-cascade": { "payments-client.timeoutMs": 300 },
   "failures-tame-herd": { "clients.backoff": "exponential", "clients.jitter": "full" },
