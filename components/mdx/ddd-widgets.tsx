@@ -12,19 +12,85 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { LightbulbIcon } from "@/components/ui/icons";
 import { checkBoundary, orderAggregateExercise, type BoundaryCheck } from "@/lib/ddd/aggregate-boundary";
-import { contextById, contextMapAsText, foodDeliveryMap, relationshipKinds, stepSelection, type RelationshipKind } from "@/lib/ddd/context-map";
+import { contextById, contextMapAsText, foodDeliveryMap, relationshipKinds, stepSelection, type ContextMapData, type RelationshipKind } from "@/lib/ddd/context-map";
 
 /** Props of `<ContextMapView>`: the relationship kind selected first (default: partnership). */
 export interface ContextMapViewProps {
   initial?: RelationshipKind;
 }
 
-const W = 740;
-const H = 300;
-const BOX_W = 150;
-const BOX_H = 58;
-const px = (x: number) => 10 + (x / 100) * (W - 20 - BOX_W);
-const py = (y: number) => 10 + (y / 100) * (H - 20 - BOX_H);
+/** Geometry of one drawing: landscape for wide containers, portrait (contexts transposed) for phones. */
+function geometry(portrait: boolean) {
+  const W = portrait ? 360 : 740;
+  const H = portrait ? 500 : 300;
+  const BOX_W = portrait ? 140 : 150;
+  const BOX_H = 58;
+  // Data coordinates span 14..86 across and 18..82 down; portrait swaps the axes.
+  const spread = (v: number, lo: number, hi: number, room: number) => 10 + ((v - lo) / (hi - lo)) * room;
+  const px = (c: { x: number; y: number }) => (portrait ? spread(c.y, 18, 82, W - 20 - BOX_W) : spread(c.x, 14, 86, W - 20 - BOX_W));
+  const py = (c: { x: number; y: number }) => (portrait ? spread(c.x, 14, 86, H - 20 - BOX_H) : spread(c.y, 18, 82, H - 20 - BOX_H));
+  return { W, H, BOX_W, BOX_H, px, py };
+}
+
+interface MapDrawingProps {
+  map: ContextMapData;
+  selected: number;
+  onSelect: (i: number) => void;
+  portrait: boolean;
+  uid: string;
+  label: string;
+  className: string;
+}
+
+/** The drawing: context boxes and relationship lines (upstream → downstream arrows, peers plain). */
+function MapDrawing({ map, selected, onSelect, portrait, uid, label, className }: MapDrawingProps) {
+  const { W, H, BOX_W, BOX_H, px: pxOf, py: pyOf } = geometry(portrait);
+  return (
+      <svg viewBox={`0 0 ${W} ${H}`} className={className} role="img" aria-label={label}>
+        <defs>
+          <marker id={`${uid}-${portrait ? "p" : "l"}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
+          </marker>
+        </defs>
+        {map.relationships.map((r, i) => {
+          const a = contextById(map, r.sides[0].context);
+          const b = contextById(map, r.sides[1].context);
+          const ax = pxOf(a) + BOX_W / 2, ay = pyOf(a) + BOX_H / 2, bx = pxOf(b) + BOX_W / 2, by = pyOf(b) + BOX_H / 2;
+          // End the line at the downstream box's edge so the arrow head shows.
+          const dx = bx - ax, dy = by - ay;
+          const t = Math.min(Math.abs(dx) > 0 ? (BOX_W / 2 + 4) / Math.abs(dx) : Infinity, Math.abs(dy) > 0 ? (BOX_H / 2 + 4) / Math.abs(dy) : Infinity);
+          const ex = bx - dx * t, ey = by - dy * t;
+          const directed = r.sides[0].role === "upstream";
+          const active = i === selected;
+          const mx = (ax + bx) / 2, my = (ay + by) / 2;
+          const short = relationshipKinds[r.kind].short;
+          return (
+            <g key={r.id} className={active ? "text-accent" : "text-faint"} onClick={() => onSelect(i)} style={{ cursor: "pointer" }} data-relationship={r.id}>
+              <line x1={ax} y1={ay} x2={directed ? ex : bx} y2={directed ? ey : by} stroke="currentColor" strokeWidth={active ? 3.5 : 2} strokeDasharray={r.kind === "conformist" ? "6 4" : undefined} markerEnd={directed ? `url(#${uid}-${portrait ? "p" : "l"}-arrow)` : undefined} />
+              <rect x={mx - 20} y={my - 11} width={40} height={22} rx={6} className={active ? "fill-accent" : "fill-sunken"} stroke="currentColor" />
+              <text x={mx} y={my + 4} textAnchor="middle" fontSize={12} fontWeight={600} className={active ? "fill-on-accent" : "fill-fg"}>
+                {short}
+              </text>
+            </g>
+          );
+        })}
+        {map.contexts.map((c) => {
+          const involved = map.relationships[selected]!.sides.some((s) => s.context === c.id);
+          return (
+            <g key={c.id} transform={`translate(${pxOf(c)} ${pyOf(c)})`}>
+              <rect width={BOX_W} height={BOX_H} rx={10} className={involved ? "fill-accent-soft stroke-accent" : "fill-surface stroke-line"} strokeWidth={involved ? 2.5 : 1.5} strokeDasharray={c.owner === "external" ? "5 3" : undefined} />
+              <text x={BOX_W / 2} y={24} textAnchor="middle" fontSize={13} fontWeight={600} className="fill-fg">
+                {c.name}
+              </text>
+              <text x={BOX_W / 2} y={43} textAnchor="middle" fontSize={11} className="fill-muted">
+                {c.owner === "external" ? "external" : c.team}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+  );
+}
 
 /** The context map with a selectable list of relationships and a panel explaining the selected one. */
 export function ContextMapView({ initial = "partnership" }: ContextMapViewProps) {
@@ -35,6 +101,7 @@ export function ContextMapView({ initial = "partnership" }: ContextMapViewProps)
   const buttons = useRef<Array<HTMLButtonElement | null>>([]);
   const text = useMemo(() => contextMapAsText(map), [map]);
   const rel = map.relationships[selected]!;
+  const drawingLabel = `${map.title}. ${text.relationships.length} relationships; the list below and "Show the map as text" describe each.`;
   const kind = relationshipKinds[rel.kind];
   const select = (i: number, focus: boolean) => {
     setSelected(i);
@@ -51,49 +118,8 @@ export function ContextMapView({ initial = "partnership" }: ContextMapViewProps)
         {map.title}
       </figcaption>
       <p className="mt-1 text-sm text-muted">Pick a relationship to see what it means here and what each side owes the other. Arrow keys move between them.</p>
-      <svg viewBox={`0 0 ${W} ${H}`} className="mt-3 w-full" role="img" aria-label={`${map.title}. ${text.relationships.length} relationships; the list below and "Show the map as text" describe each.`}>
-        <defs>
-          <marker id={`${uid}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path d="M0,0 L10,5 L0,10 z" fill="currentColor" />
-          </marker>
-        </defs>
-        {map.relationships.map((r, i) => {
-          const a = contextById(map, r.sides[0].context);
-          const b = contextById(map, r.sides[1].context);
-          const ax = px(a.x) + BOX_W / 2, ay = py(a.y) + BOX_H / 2, bx = px(b.x) + BOX_W / 2, by = py(b.y) + BOX_H / 2;
-          // End the line at the downstream box's edge so the arrow head shows.
-          const dx = bx - ax, dy = by - ay;
-          const t = Math.min(Math.abs(dx) > 0 ? (BOX_W / 2 + 4) / Math.abs(dx) : Infinity, Math.abs(dy) > 0 ? (BOX_H / 2 + 4) / Math.abs(dy) : Infinity);
-          const ex = bx - dx * t, ey = by - dy * t;
-          const directed = r.sides[0].role === "upstream";
-          const active = i === selected;
-          const mx = (ax + bx) / 2, my = (ay + by) / 2;
-          const label = relationshipKinds[r.kind].short;
-          return (
-            <g key={r.id} className={active ? "text-accent" : "text-faint"} onClick={() => select(i, false)} style={{ cursor: "pointer" }} data-relationship={r.id}>
-              <line x1={ax} y1={ay} x2={directed ? ex : bx} y2={directed ? ey : by} stroke="currentColor" strokeWidth={active ? 3.5 : 2} strokeDasharray={r.kind === "conformist" ? "6 4" : undefined} markerEnd={directed ? `url(#${uid}-arrow)` : undefined} />
-              <rect x={mx - 20} y={my - 11} width={40} height={22} rx={6} className={active ? "fill-accent" : "fill-sunken"} stroke="currentColor" />
-              <text x={mx} y={my + 4} textAnchor="middle" fontSize={12} fontWeight={600} className={active ? "fill-on-accent" : "fill-fg"}>
-                {label}
-              </text>
-            </g>
-          );
-        })}
-        {map.contexts.map((c) => {
-          const involved = rel.sides.some((s) => s.context === c.id);
-          return (
-            <g key={c.id} transform={`translate(${px(c.x)} ${py(c.y)})`}>
-              <rect width={BOX_W} height={BOX_H} rx={10} className={involved ? "fill-accent-soft stroke-accent" : "fill-surface stroke-line"} strokeWidth={involved ? 2.5 : 1.5} strokeDasharray={c.owner === "external" ? "5 3" : undefined} />
-              <text x={BOX_W / 2} y={24} textAnchor="middle" fontSize={13} fontWeight={600} className="fill-fg">
-                {c.name}
-              </text>
-              <text x={BOX_W / 2} y={43} textAnchor="middle" fontSize={11} className="fill-muted">
-                {c.owner === "external" ? "external" : c.team}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <MapDrawing map={map} selected={selected} onSelect={(i) => select(i, false)} portrait={false} uid={uid} label={drawingLabel} className="mt-3 hidden w-full sm:block" />
+      <MapDrawing map={map} selected={selected} onSelect={(i) => select(i, false)} portrait uid={uid} label={drawingLabel} className="mx-auto mt-3 w-full max-w-sm sm:hidden" />
       <p className="mt-1 text-xs text-muted">Arrows point from upstream to downstream; dashed boxes are third parties you cannot change.</p>
 
       <div role="radiogroup" aria-label="Relationships on the map" className="mt-3 flex flex-wrap gap-2">
@@ -124,7 +150,7 @@ export function ContextMapView({ initial = "partnership" }: ContextMapViewProps)
       </div>
 
       <div className="mt-4 rounded-xl border border-line bg-sunken/50 p-4" aria-live="polite" data-testid="context-map-detail">
-        <h3 className="font-semibold">{`${kind.name}: ${contextById(map, rel.sides[0].context).name} ${rel.sides[0].role === "peer" ? "and" : "→"} ${contextById(map, rel.sides[1].context).name}`}</h3>
+        <h3 className="mt-0 font-semibold">{`${kind.name}: ${contextById(map, rel.sides[0].context).name} ${rel.sides[0].role === "peer" ? "and" : "→"} ${contextById(map, rel.sides[1].context).name}`}</h3>
         <p className="mt-1 text-sm leading-relaxed">{rel.about}</p>
         <p className="mt-2 text-sm leading-relaxed">
           <span className="font-medium">Why this kind: </span>
@@ -222,7 +248,7 @@ export function AggregateBoundary({ id, maxItems = 20 }: AggregateBoundaryProps)
       </p>
       <fieldset className="mt-3">
         <legend className="text-sm font-medium">Candidates</legend>
-        <ul className="mt-2 grid gap-2 sm:grid-cols-2">
+        <ul className="mt-2 grid list-none gap-2 pl-0 sm:grid-cols-2">
           {exercise.candidates.map((c) => {
             const v = verdictOf(c.id);
             return (
