@@ -21,6 +21,7 @@ import { Predict } from "./predict";
 import { Recap } from "./recap";
 import { DeepDive, Hint, Solution } from "./reveal";
 import { Choose, Classify, Order } from "./exercises";
+import { AggregateBoundary, ContextMapView } from "./ddd";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -42,6 +43,9 @@ export const mdxComponents = {
   Order,
   BeforeAfter,
   DependencyDiagram,
+  // Domain-driven design widgets (components/mdx/ddd.tsx)
+  ContextMapView,
+  AggregateBoundary,
   // Mechanism views (components/mdx/mechanisms.tsx)
   TokenBucketView,
   WindowEdgesView,

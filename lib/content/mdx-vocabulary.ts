@@ -21,6 +21,9 @@ export const mdxComponentNames = [
   "Order",
   "BeforeAfter",
   "DependencyDiagram",
+  // Domain-driven design widgets (components/mdx/ddd-widgets.tsx)
+  "ContextMapView",
+  "AggregateBoundary",
   // Mechanism views: how a pattern works inside (content/README.md, "Mechanism views").
   "TokenBucketView",
   "WindowEdgesView",

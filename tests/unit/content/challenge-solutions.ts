@@ -23,6 +23,8 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "trip-on-slowness": { "recs-breaker.slowCallDurationMs": 1000, "recs-breaker.slowCallRateThreshold": 0.5, "recs-breaker.fallback": "ok" },
   // how-labs-work
   "how-labs-work-headroom": { "producer.ratePerSec": 95, "consumer.workers": 2 },
+  // service-decomposition
+  "decomp-lean-menu-service": { "menu-service.targetUtilization": 0.8, "menu-service.coldStartMs": 5000, "menu-service.metricWindowMs": 10000, "menu-service.evaluateEveryMs": 5000 },
   // failure-modes
   "failures-stop-cascade": { "payments-client.timeoutMs": 300 },
   "failures-tame-herd": { "clients.backoff": "exponential", "clients.jitter": "full" },
