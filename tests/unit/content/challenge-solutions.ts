@@ -31,6 +31,8 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "queues-right-size-consumer": { "consumer.workers": 2, "consumer.queueCapacity": 50 },
   "queues-slow-consumer-rescue": { "dispatch.strategy": "least-response-time", "producer.ratePerSec": 200 },
   "queues-visibility-budget": { "orders-queue.visibilityTimeoutMs": 90000, "worker.heartbeat": true },
+  // microservices-anti-patterns
+  "anti-sale-day": { "product-page.calls.mode": "parallel", "product-page.workers": 10 },
   // rate-limiters
   "rate-limiting-protect-api": { "limiter.ratePerSec": 170, "limiter.burst": 20 },
   "rate-limiting-retry-storm": { "clients.honorRetryAfter": true, "clients.jitter": "full", "clients.backoff": "exponential", "clients.maxAttempts": 3 },
