@@ -3,6 +3,7 @@
  * teams when the layout changes or one service moves, and the communication-paths slider
  * announces n(n − 1)/2 as the headcount moves from the keyboard. Both fit a 390-px viewport.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { collectPageErrors } from "./helpers";
 
@@ -51,3 +52,21 @@ test("the communication-paths slider announces n(n − 1)/2 and works from the k
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the team widgets have no serious or critical axe violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+    await page.goto("/learn/teams-and-governance");
+    const map = page.getByTestId("conway-map-view");
+    await map.scrollIntoViewIfNeeded();
+    await map.getByText("Move services between teams").click();
+    await page.getByTestId("communication-paths-view").scrollIntoViewIfNeeded();
+    const results = await new AxeBuilder({ page })
+      .include('[data-testid="conway-map-view"]')
+      .include('[data-testid="communication-paths-view"]')
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .analyze();
+    const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect(blocking).toEqual([]);
+  });
+}
