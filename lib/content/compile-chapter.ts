@@ -9,6 +9,7 @@ import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import { createEmptyOutline, createOutlinePlugin, type ChapterOutline } from "./chapter-outline";
 import { ContentError } from "./content-error";
+import { rehypeFocusableCodeBlocks } from "./focusable-code-blocks";
 import { validateFrontmatter, type FrontmatterContext } from "./frontmatter";
 import type { ChapterFrontmatter } from "./types";
 
@@ -49,6 +50,7 @@ export async function compileChapter(source: string, context: FrontmatterContext
       source,
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, createOutlinePlugin(outline)];
+        options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeFocusableCodeBlocks];
         return options;
       },
       esbuildOptions(options) {
