@@ -22,6 +22,7 @@ import { Recap } from "./recap";
 import { DeepDive, Hint, Solution } from "./reveal";
 import { Choose, Classify, Order } from "./exercises";
 import { AggregateBoundary, ContextMapView } from "./ddd";
+import { CommunicationPathsView, ConwayMapView } from "./team-widgets";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -57,5 +58,8 @@ export const mdxComponents = {
   XFetchView,
   QueueingCurvesView,
   ShuffleShardView,
+  // Team widgets (components/mdx/team-widgets.tsx)
+  ConwayMapView,
+  CommunicationPathsView,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

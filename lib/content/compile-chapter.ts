@@ -9,6 +9,7 @@ import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import { createEmptyOutline, createOutlinePlugin, type ChapterOutline } from "./chapter-outline";
 import { ContentError } from "./content-error";
+import { rehypeFocusableCodeBlocks } from "./focusable-code-blocks";
 import { validateFrontmatter, type FrontmatterContext } from "./frontmatter";
 import { highlightPlugin } from "./highlight";
 import type { ChapterFrontmatter } from "./types";
@@ -52,7 +53,8 @@ export async function compileChapter(source: string, context: FrontmatterContext
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, createOutlinePlugin(outline)];
         // Code fences become highlighted markup here, at compile time: no highlighter reaches the page.
-        options.rehypePlugins = [...(options.rehypePlugins ?? []), highlight];
+        // Then every <pre> takes focus, so a block that scrolls sideways can be scrolled by keyboard.
+        options.rehypePlugins = [...(options.rehypePlugins ?? []), highlight, rehypeFocusableCodeBlocks];
         return options;
       },
       esbuildOptions(options) {

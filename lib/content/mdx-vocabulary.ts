@@ -35,6 +35,9 @@ export const mdxComponentNames = [
   "XFetchView",
   "QueueingCurvesView",
   "ShuffleShardView",
+  // Team widgets: organisation arithmetic on a fixed example (content/README.md, "Team widgets").
+  "ConwayMapView",
+  "CommunicationPathsView",
 ] as const;
 
 /** A component name MDX may use. */

@@ -22,7 +22,6 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "protect-the-shop": { "recs-breaker.fallback": "ok", "recs-breaker.windowSize": 10, "recs-breaker.minimumNumberOfCalls": 10, "recs-breaker.permittedCallsInHalfOpen": 1 },
   "trip-on-slowness": { "recs-breaker.slowCallDurationMs": 1000, "recs-breaker.slowCallRateThreshold": 0.5, "recs-breaker.fallback": "ok" },
   // how-labs-work
-  "how-labs-work-headroom": { "producer.ratePerSec": 95, "consumer.workers": 2 },
   // service-decomposition
   "decomp-lean-menu-service": { "menu-service.targetUtilization": 0.8, "menu-service.coldStartMs": 5000, "menu-service.metricWindowMs": 10000, "menu-service.evaluateEveryMs": 5000 },
   // failure-modes
@@ -37,6 +36,8 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "queues-right-size-consumer": { "consumer.workers": 2, "consumer.queueCapacity": 50 },
   "queues-slow-consumer-rescue": { "dispatch.strategy": "least-response-time", "producer.ratePerSec": 200 },
   "queues-visibility-budget": { "orders-queue.visibilityTimeoutMs": 90000, "worker.heartbeat": true },
+  // microservices-anti-patterns
+  "anti-sale-day": { "product-page.calls.mode": "parallel", "product-page.workers": 10 },
   // rate-limiters
   "rate-limiting-protect-api": { "limiter.ratePerSec": 170, "limiter.burst": 20 },
   "rate-limiting-retry-storm": { "clients.honorRetryAfter": true, "clients.jitter": "full", "clients.backoff": "exponential", "clients.maxAttempts": 3 },

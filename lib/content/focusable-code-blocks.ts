@@ -1,0 +1,33 @@
+/**
+ * A rehype step for chapters: every `<pre>` code block gets `tabindex="0"`, so a block wider than
+ * the column (it scrolls sideways, `overflow-x: auto`) can be focused and scrolled from the
+ * keyboard (axe rule scrollable-region-focusable). Walks the HTML tree without dependencies.
+ */
+
+interface HastNode {
+  type: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+}
+
+/** Sets tabIndex 0 on every `pre` element of the tree (in place); returns how many it touched. */
+export function makeCodeBlocksFocusable(tree: HastNode): number {
+  let touched = 0;
+  const walk = (node: HastNode) => {
+    if (node.type === "element" && node.tagName === "pre") {
+      node.properties = { ...node.properties, tabIndex: 0 };
+      touched++;
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(tree);
+  return touched;
+}
+
+/** The rehype plugin (unified attacher) around makeCodeBlocksFocusable. */
+export function rehypeFocusableCodeBlocks() {
+  return (tree: HastNode) => {
+    makeCodeBlocksFocusable(tree);
+  };
+}
