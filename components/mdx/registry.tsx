@@ -19,6 +19,7 @@ import { Predict } from "./predict";
 import { Recap } from "./recap";
 import { DeepDive, Hint, Solution } from "./reveal";
 import { Choose, Classify, Order } from "./exercises";
+import { GeofenceJitter, GeohashGrid, QuadtreeSearch } from "./geo";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -49,5 +50,9 @@ export const mdxComponents = {
   XFetchView,
   QueueingCurvesView,
   ShuffleShardView,
+  // Geospatial widgets (components/mdx/geo.tsx)
+  GeohashGrid,
+  QuadtreeSearch,
+  GeofenceJitter,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

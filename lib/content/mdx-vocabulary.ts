@@ -30,6 +30,10 @@ export const mdxComponentNames = [
   "XFetchView",
   "QueueingCurvesView",
   "ShuffleShardView",
+  // Geospatial widgets (content/README.md, "Interactive widgets").
+  "GeohashGrid",
+  "QuadtreeSearch",
+  "GeofenceJitter",
 ] as const;
 
 /** A component name MDX may use. */
