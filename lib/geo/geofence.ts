@@ -182,7 +182,7 @@ export interface WalkOptions {
 /**
  * A seeded 20-minute walk: approach the fence, stand just outside its edge for six minutes (a
  * café table on the boundary), go in, stay, leave. True distance and a jittered GPS reading per fix.
- * Exactly two true transitions: in at about 10:07, out at about 16:45.
+ * Exactly two true transitions: in at 10:10 and out at 16:50 (the first fixes past the edge).
  */
 export function scriptedWalk({ jitterM, seed, intervalMs = 5000 }: WalkOptions): { fixes: Fix[]; truth: Fix[]; trueTransitions: FenceTransition[] } {
   // Box-Muller on a mulberry32 stream.
