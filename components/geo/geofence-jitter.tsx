@@ -10,7 +10,7 @@ import { scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { debouncedTransitions, naiveTransitions, scriptedWalk, type FenceTransition } from "@/lib/geo/geofence";
 import { color, labelSize } from "@/components/mechanisms/palette";
-import { GeoFrame, RangeField } from "./widget-parts";
+import { GeoFrame, px2, RangeField } from "./widget-parts";
 
 export interface GeofenceJitterProps {
   /** GPS error, standard deviation in metres (default 10). */
@@ -30,11 +30,14 @@ export function GeofenceJitter({ jitter: j0 = 10, seed = 42 }: GeofenceJitterPro
   const [band, setBand] = useState(0);
   const [dwellS, setDwellS] = useState(0);
   const tableId = useId();
+  const clipId = `${useId().replace(/[^a-zA-Z0-9_-]/g, "")}-plot`;
   const walk = useMemo(() => scriptedWalk({ jitterM: jitter, seed }), [jitter, seed]);
   const naive = naiveTransitions(walk.fixes);
   const debounced = debouncedTransitions(walk.fixes, { bandM: band, dwellMs: dwellS * 1000 });
-  const x = scaleLinear().domain([0, 20 * 60_000]).range([M.left, W - M.right]);
-  const y = scaleLinear().domain([-50, 70]).range([H - M.bottom, M.top]).clamp(true);
+  const xScale = scaleLinear().domain([0, 20 * 60_000]).range([M.left, W - M.right]);
+  const yScale = scaleLinear().domain([-50, 70]).range([H - M.bottom, M.top]);
+  const x = (v: number) => px2(xScale(v));
+  const y = (v: number) => px2(yScale(v));
   const path = line<{ tMs: number; distanceM: number }>()
     .x((f) => x(f.tMs))
     .y((f) => y(f.distanceM));
@@ -56,16 +59,16 @@ export function GeofenceJitter({ jitter: j0 = 10, seed = 42 }: GeofenceJitterPro
     <GeoFrame title="GPS jitter at a fence edge: naive answers against a band and a dwell time" testId="geofence-jitter">
       <div className="flex flex-wrap gap-x-4 gap-y-2">
         <RangeField label="GPS error (σ)" value={jitter} min={0} max={30} onChange={setJitter} format={(v) => `${v} m`} testId="geofence-jitter-sigma" />
-        <RangeField label="Band either side of the edge" value={band} min={0} max={40} onChange={setBand} format={(v) => `${v} m`} testId="geofence-band" />
+        <RangeField label="Band around the edge" value={band} min={0} max={40} onChange={setBand} format={(v) => `${v} m`} testId="geofence-band" />
         <RangeField label="Dwell time" value={dwellS} min={0} max={120} step={5} onChange={setDwellS} format={(v) => `${v} s`} testId="geofence-dwell" />
       </div>
-      <div className="mx-auto mt-3 w-full max-w-[640px]" aria-hidden="true">
+      <div className="mx-auto mt-3 w-full max-w-[560px]" aria-hidden="true">
         <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" fontSize={labelSize - 2} fill={color.fg}>
           {band > 0 ? <rect x={M.left} width={W - M.left - M.right} y={y(band)} height={y(-band) - y(band)} fill={color.warnSoft} /> : null}
           <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} stroke={color.fg} strokeWidth={1} />
-          <text x={W - M.right} y={y(0) - 3} textAnchor="end" fill={color.muted}>fence edge</text>
-          <text x={M.left + 3} y={y(-42)} fill={color.muted}>inside</text>
-          <text x={M.left + 3} y={y(62)} fill={color.muted}>outside</text>
+          <text x={x(20_000)} y={y(0) - 3} fill={color.muted}>fence edge</text>
+          <text x={x(60_000)} y={y(-42)} fill={color.muted}>inside ↓</text>
+          <text x={x(6.5 * 60_000)} y={y(58)} fill={color.muted}>outside ↑</text>
           {[-40, -20, 0, 20, 40, 60].map((v) => (
             <g key={v}>
               <line x1={M.left - 3} x2={M.left} y1={y(v)} y2={y(v)} stroke={color.muted} />
@@ -73,10 +76,17 @@ export function GeofenceJitter({ jitter: j0 = 10, seed = 42 }: GeofenceJitterPro
             </g>
           ))}
           <text x={4} y={M.top + 4} fill={color.muted}>m</text>
+          <defs>
+            <clipPath id={clipId}>
+              <rect x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} />
+            </clipPath>
+          </defs>
+          <g clipPath={`url(#${clipId})`}>
           {walk.fixes.map((f) => (
             <circle key={f.tMs} cx={x(f.tMs)} cy={y(f.distanceM)} r={1.6} fill={f.distanceM <= 0 ? color.note : color.muted} />
           ))}
           <path d={path(walk.truth) ?? ""} fill="none" stroke={color.fg} strokeWidth={1.5} />
+          </g>
           {[0, 5, 10, 15, 20].map((m) => (
             <text key={m} x={x(m * 60_000)} y={H - M.bottom + 12} textAnchor="middle" fill={color.muted}>{m} min</text>
           ))}

@@ -10,7 +10,7 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { cellSizeKm, commonPrefixLength, decode, encode, encodeSteps, GEOHASH_ALPHABET, haversineKm, neighbours, wrapLon, type Direction } from "@/lib/geo/geohash";
 import { color, labelSize } from "@/components/mechanisms/palette";
-import { formatDistance, GeoFrame, NumberField, quietButton, RangeField, Toggle } from "./widget-parts";
+import { formatDistance, GeoFrame, NumberField, px2, quietButton, RangeField, Toggle } from "./widget-parts";
 
 export interface GeohashGridProps {
   lat?: number;
@@ -91,13 +91,14 @@ export function GeohashGrid({ lat: lat0 = 57.64911, lon: lon0 = 10.40744, precis
   // Drawing geometry: three cells each way, to scale on the ground.
   const W = 360;
   const maxGrid = 330;
-  const scale = Math.min(maxGrid / 3 / widthKm, maxGrid / 3 / size.heightKm);
+  // Tall cells (high latitudes, odd precisions) may use more height than width.
+  const scale = Math.min(maxGrid / 3 / widthKm, (maxGrid * 1.3) / 3 / size.heightKm);
   const cw = widthKm * scale;
   const ch = size.heightKm * scale;
   const x0 = (W - 3 * cw) / 2;
   const y0 = 14;
   const H = 3 * ch + 2 * y0;
-  const toXY = (p: { lat: number; lon: number }) => ({ x: x0 + cw + (wrapLon(p.lon - cell.west) / lonDeg) * cw, y: y0 + ch + ((cell.north - p.lat) / latDeg) * ch });
+  const toXY = (p: { lat: number; lon: number }) => ({ x: px2(x0 + cw + (wrapLon(p.lon - cell.west) / lonDeg) * cw), y: px2(y0 + ch + ((cell.north - p.lat) / latDeg) * ch) });
 
   const edge = useMemo(() => mirrorAcrossNearestEdge(point.lat, point.lon, precision), [point, precision]);
   const bHash = encode(edge.b.lat, edge.b.lon, precision);
@@ -148,6 +149,8 @@ export function GeohashGrid({ lat: lat0 = 57.64911, lon: lon0 = 10.40744, precis
 
   const a = toXY(point);
   const bXY = toXY(edge.b);
+  // Labels sit on either side of the edge, B beyond it and A before it.
+  const label = { east: { dx: 14, dy: 0 }, west: { dx: -14, dy: 0 }, north: { dx: 0, dy: -14 }, south: { dx: 0, dy: 14 } }[edge.edge];
   const steps = showBits ? encodeSteps(point.lat, point.lon, precision) : [];
   const neighbourList = (Object.entries(around) as [Direction, string | null][]).map(([d, h]) => `${DIRECTION_NAMES[d]} ${h ?? "none (past the pole)"}`).join(", ");
   const summary =
@@ -213,31 +216,31 @@ export function GeohashGrid({ lat: lat0 = 57.64911, lon: lon0 = 10.40744, precis
               const h = dir === "c" ? viewHash : around[dir];
               const isB = showEdge && h === bHash && dir !== "c";
               const fill = dir === "c" ? color.noteSoft : isB ? color.warnSoft : color.sunken;
-              const x = x0 + c * cw;
-              const y = y0 + r * ch;
+              const x = px2(x0 + c * cw);
+              const y = px2(y0 + r * ch);
               const small = cw < 70 || h === null;
               return (
                 <g key={dir}>
-                  <rect x={x} y={y} width={cw} height={ch} fill={h ? fill : "none"} stroke={dir === "c" ? color.note : color.line} strokeWidth={dir === "c" ? 2 : 1} strokeDasharray={h ? undefined : "4 3"} />
-                  <text x={x + cw / 2} y={y + 14} textAnchor="middle" fill={dir === "c" ? color.note : color.muted} fontSize={small ? 9 : labelSize} fontFamily="var(--font-mono, monospace)" fontWeight={dir === "c" ? 700 : 400}>
+                  <rect x={x} y={y} width={px2(cw)} height={px2(ch)} fill={h ? fill : "none"} stroke={dir === "c" ? color.note : color.line} strokeWidth={dir === "c" ? 2 : 1} strokeDasharray={h ? undefined : "4 3"} />
+                  <text x={px2(x + cw / 2)} y={y + 14} textAnchor="middle" fill={dir === "c" ? color.note : color.muted} fontSize={small ? 9 : labelSize} fontFamily="var(--font-mono, monospace)" fontWeight={dir === "c" ? 700 : 400}>
                     {h ?? "past the pole"}
                   </text>
                 </g>
               );
             }),
           )}
+          <circle cx={a.x} cy={a.y} r={7} fill={color.bad} stroke={color.fg} strokeWidth={1.2} />
           {showEdge ? (
             <g>
               <line x1={a.x} y1={a.y} x2={bXY.x} y2={bXY.y} stroke={color.warn} strokeWidth={1.5} strokeDasharray="3 2" />
-              <circle cx={bXY.x} cy={bXY.y} r={6} fill={color.warn} stroke={color.fg} strokeWidth={1} />
-              <text x={bXY.x + 8} y={bXY.y - 8} fill={color.warn} fontWeight={700}>
+              <circle cx={bXY.x} cy={bXY.y} r={4.5} fill={color.warn} stroke={color.fg} strokeWidth={1} />
+              <text x={bXY.x + label.dx} y={bXY.y + label.dy + 4} textAnchor="middle" fill={color.warn} fontWeight={700}>
                 B
               </text>
             </g>
           ) : null}
-          <circle cx={a.x} cy={a.y} r={7} fill={color.bad} stroke={color.fg} strokeWidth={1.2} />
           {showEdge ? (
-            <text x={a.x + 9} y={a.y + 14} fill={color.bad} fontWeight={700}>
+            <text x={a.x - label.dx} y={a.y - label.dy + 4} textAnchor="middle" fill={color.bad} fontWeight={700}>
               A
             </text>
           ) : null}
@@ -275,11 +278,11 @@ export function GeohashGrid({ lat: lat0 = 57.64911, lon: lon0 = 10.40744, precis
         <div className="mt-3 max-h-80 overflow-auto rounded-md border border-line" tabIndex={0} role="region" aria-labelledby={bitsId} data-testid="geohash-bits">
           <table className="w-full border-collapse text-left text-xs tabular-nums">
             <caption id={bitsId} className="px-2 py-1 text-left text-sm font-semibold">
-              Each bit halves one interval: longitude on even bits, latitude on odd bits; every five bits make one character
+              Bit by bit: longitude first, then latitude, alternating; five bits make one character
             </caption>
             <thead>
               <tr>
-                {["bit", "axis", "interval", "midpoint", "value", "bit value"].map((c) => (
+                {["bit", "axis", "interval", "midpoint", "half", "bit value"].map((c) => (
                   <th key={c} scope="col" className="sticky top-0 border-b border-line bg-surface px-2 py-1 font-semibold">
                     {c}
                   </th>
@@ -297,7 +300,7 @@ export function GeohashGrid({ lat: lat0 = 57.64911, lon: lon0 = 10.40744, precis
                       [{+s.low.toFixed(5)}, {+s.high.toFixed(5)}]
                     </td>
                     <td className="border-b border-line px-2 py-0.5 font-mono">{+s.mid.toFixed(5)}</td>
-                    <td className="border-b border-line px-2 py-0.5">{value >= s.mid ? "≥ mid: upper half" : "< mid: lower half"}</td>
+                    <td className="border-b border-line px-2 py-0.5">{value >= s.mid ? "upper" : "lower"}</td>
                     <td className="border-b border-line px-2 py-0.5 font-mono font-semibold">{s.bit}</td>
                   </tr>,
                 ];

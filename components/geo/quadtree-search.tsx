@@ -9,7 +9,7 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent
 import { allNodes, buildQuadtree, nearestQuery, radiusQuery, seededPoints } from "@/lib/geo/quadtree";
 import { color, labelSize } from "@/components/mechanisms/palette";
 import { Choice } from "@/components/mechanisms/mechanism-shell";
-import { GeoFrame, RangeField } from "./widget-parts";
+import { GeoFrame, px2, RangeField } from "./widget-parts";
 
 export interface QuadtreeSearchProps {
   /** Number of points (default 300). */
@@ -67,7 +67,7 @@ export function QuadtreeSearch({ count = 300, seed = 7, capacity: c0 = 4 }: Quad
     `found ${result.found.length}. The quadtree (capacity ${capacity}: ${nodes.length} nodes, ${leaves} leaves, ${tree.children ? "deepest level " + Math.max(...nodes.map((n) => n.depth)) : "a single leaf"}) ` +
     `opened ${result.visited.length} nodes and examined ${result.examined} of ${points.length} points (${Math.round(share * 100)}%); a brute-force scan examines all ${points.length}.`;
 
-  const px = (v: number) => PAD + v * S;
+  const px = (v: number) => px2(PAD + v * S);
   return (
     <GeoFrame title="A quadtree answering a proximity query" testId="quadtree-search">
       <div className="flex flex-wrap items-center gap-3 text-sm">
@@ -118,17 +118,17 @@ export function QuadtreeSearch({ count = 300, seed = 7, capacity: c0 = 4 }: Quad
         >
           <rect x={PAD} y={PAD} width={S} height={S} fill={color.sunken} stroke={color.line} />
           {nodes.map((n) =>
-            visited.has(n.id) && !n.children ? <rect key={`v${n.id}`} x={px(n.bounds.x)} y={px(n.bounds.y)} width={n.bounds.size * S} height={n.bounds.size * S} fill={color.noteSoft} /> : null,
+            visited.has(n.id) && !n.children ? <rect key={`v${n.id}`} x={px(n.bounds.x)} y={px(n.bounds.y)} width={px2(n.bounds.size * S)} height={px2(n.bounds.size * S)} fill={color.noteSoft} /> : null,
           )}
           {nodes.map((n) => (
-            <rect key={n.id} x={px(n.bounds.x)} y={px(n.bounds.y)} width={n.bounds.size * S} height={n.bounds.size * S} fill="none" stroke={visited.has(n.id) ? color.note : color.line} strokeWidth={visited.has(n.id) ? 0.9 : 0.6} />
+            <rect key={n.id} x={px(n.bounds.x)} y={px(n.bounds.y)} width={px2(n.bounds.size * S)} height={px2(n.bounds.size * S)} fill="none" stroke={visited.has(n.id) ? color.note : color.line} strokeWidth={visited.has(n.id) ? 0.9 : 0.6} />
           ))}
           {points.map((p) => {
             const found = foundIds.has(p.id);
             const examined = examinedIds.has(p.id);
             return <circle key={p.id} cx={px(p.x)} cy={px(p.y)} r={found ? 3.2 : examined ? 2.4 : 1.8} fill={found ? color.bad : examined ? color.note : color.muted} opacity={found || examined ? 1 : 0.55} />;
           })}
-          {reach > 0 ? <circle cx={px(query.x)} cy={px(query.y)} r={reach * S} fill="none" stroke={color.bad} strokeWidth={1.5} strokeDasharray="5 3" /> : null}
+          {reach > 0 ? <circle cx={px(query.x)} cy={px(query.y)} r={px2(reach * S)} fill="none" stroke={color.bad} strokeWidth={1.5} strokeDasharray="5 3" /> : null}
           <circle cx={px(query.x)} cy={px(query.y)} r={6} fill="none" stroke={color.fg} strokeWidth={2} />
           <circle cx={px(query.x)} cy={px(query.y)} r={2} fill={color.fg} />
         </svg>

@@ -81,3 +81,9 @@ export function formatDistance(km: number): string {
   if (m >= 0.1) return `${m.toFixed(1)} m`;
   return `${(m * 100).toFixed(1)} cm`;
 }
+
+/**
+ * Rounds a drawing coordinate to 0.01 units. Server and browser maths libraries may differ in the
+ * last bits of cos or log, and an unrounded attribute would then not match during hydration.
+ */
+export const px2 = (v: number) => Math.round(v * 100) / 100;
