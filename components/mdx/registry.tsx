@@ -23,6 +23,7 @@ import { DeepDive, Hint, Solution } from "./reveal";
 import { Choose, Classify, Order } from "./exercises";
 import { AggregateBoundary, ContextMapView } from "./ddd";
 import { CommunicationPathsView, ConwayMapView } from "./team-widgets";
+import { GeofenceJitter, GeohashGrid, QuadtreeSearch } from "./geo";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -61,5 +62,9 @@ export const mdxComponents = {
   // Team widgets (components/mdx/team-widgets.tsx)
   ConwayMapView,
   CommunicationPathsView,
+  // Geospatial widgets (components/mdx/geo.tsx)
+  GeohashGrid,
+  QuadtreeSearch,
+  GeofenceJitter,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

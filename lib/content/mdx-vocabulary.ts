@@ -38,6 +38,10 @@ export const mdxComponentNames = [
   // Team widgets: organisation arithmetic on a fixed example (content/README.md, "Team widgets").
   "ConwayMapView",
   "CommunicationPathsView",
+  // Geospatial widgets (content/README.md, "Interactive widgets").
+  "GeohashGrid",
+  "QuadtreeSearch",
+  "GeofenceJitter",
 ] as const;
 
 /** A component name MDX may use. */
