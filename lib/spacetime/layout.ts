@@ -105,10 +105,6 @@ export interface LayoutOptions {
   nowMs?: number;
 }
 
-/** Pixels between events at the same instant on one lane, so they do not hide each other. */
-export const SAME_INSTANT_NUDGE = 4;
-const MAX_NUDGES = 3;
-
 const roleOf = (id: string): Lane["role"] => (/^r\d+$/.test(id) ? "replica" : /^c\d+$/.test(id) ? "client" : "process");
 
 /**
@@ -176,18 +172,15 @@ export function layoutSpacetime(log: ProtocolLog, window: TimeWindow, options: L
   const truncated = inWindow.length > maxMarks;
   if (truncated) inWindow = inWindow.slice(inWindow.length - maxMarks);
 
-  // Marks, nudged apart when several happen at one instant on one lane.
+  // Marks at their exact time. Events at one instant on one lane share a point (no nudging: a nudged
+  // send could land right of its own delivery); the table and the keyboard still reach each one.
   const marks: Mark[] = [];
   const xBySeq = new Map<number, number>();
-  const last = new Map<string, { atMs: number; n: number }>();
   for (const e of inWindow) {
     if (e.type === "drop" || e.type === "partition" || e.type === "heal" || e.process === undefined) continue;
     const y = laneY.get(e.process);
     if (y === undefined) continue;
-    const prev = last.get(e.process);
-    const n = prev && prev.atMs === e.atMs ? Math.min(prev.n + 1, MAX_NUDGES) : 0;
-    last.set(e.process, { atMs: e.atMs, n });
-    const x = xOf(e.atMs) + n * SAME_INSTANT_NUDGE;
+    const x = xOf(e.atMs);
     marks.push({ event: e, x, y });
     xBySeq.set(e.seq, x);
   }
