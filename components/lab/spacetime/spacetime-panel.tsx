@@ -157,7 +157,7 @@ function SpacetimeView({ logs, version }: { logs: ReturnType<typeof useProtocolL
   const summary = `Space-time diagram of ${nodeId}: ${layout.lanes.length} processes, ${formatMs(window.startMs)} to ${formatMs(window.endMs)}, ${layout.eventsInWindow} events, ${layout.arrows.filter((a) => a.kind === "delivered").length} deliveries, ${layout.arrows.filter((a) => a.kind === "dropped").length} dropped messages.`;
   const button = "h-8 rounded-md border border-line px-2.5 text-sm hover:border-accent";
   return (
-    <section className="border-t border-line bg-surface px-3 py-2" aria-labelledby={`${baseId}-title`} data-testid="spacetime">
+    <section className="shrink-0 border-t border-line bg-surface px-3 py-2" aria-labelledby={`${baseId}-title`} data-testid="spacetime">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h4 id={`${baseId}-title`} className="text-sm font-semibold">
           Space-time view

@@ -107,7 +107,7 @@ export const SpacetimeSvg = memo(
     const selected = selectedSeq !== null;
     const related = (seq: number | undefined) => seq !== undefined && relations.get(seq) !== undefined && relations.get(seq) !== "unrelated";
     const focusMark = focusedSeq === null ? undefined : marks.find((m) => m.event.seq === focusedSeq);
-    const showLabels = arrows.length < 120;
+    const showLabels = arrows.length < 40;
     const left = 44;
     return (
       <svg ref={ref} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="block select-none" data-testid="spacetime-svg">
