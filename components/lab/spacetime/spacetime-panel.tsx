@@ -17,6 +17,7 @@ import { describeEvent, describeOp, formatMs, formatVector, relationText } from 
 import { DEFAULT_SIZE, layoutSpacetime, windowAround, windowEndingAt, type TimeWindow } from "@/lib/spacetime/layout";
 import { moveFocus, type NavKey } from "@/lib/spacetime/navigation";
 import { svgDocument, svgFileName } from "@/lib/spacetime/svg-export";
+import { download } from "@/components/share/use-lab-link";
 import { useLab, useThrottledLabState } from "../lab-context";
 import { CheckerVerdict } from "./checker-verdict";
 import { ProtocolFaults } from "./protocol-faults";
@@ -71,7 +72,6 @@ function SpacetimeView({ logs, version }: { logs: ReturnType<typeof useProtocolL
   const [focusedSeq, setFocusedSeq] = useState<number | null>(null);
   const [keyboard, setKeyboard] = useState(false);
   const [announce, setAnnounce] = useState("");
-  const [exportUrl, setExportUrl] = useState<string | null>(null);
   const { ref: boxRef, width } = useWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const diagramRef = useRef<HTMLDivElement>(null);
@@ -145,19 +145,13 @@ function SpacetimeView({ logs, version }: { logs: ReturnType<typeof useProtocolL
       description: `${layout.lanes.length} processes as lanes, time to the right; ${layout.arrows.length} messages as arrows (a cross marks a dropped one); crashes and partitions shaded; client operations as bars under their lane${check?.verdict === "not-linearizable" ? `; the operation that cannot be linearized in bold (#${check.blockedBy})` : ""}.`,
       background,
     });
-    if (exportUrl) URL.revokeObjectURL(exportUrl);
-    const url = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
-    setExportUrl(url);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = svgFileName(nodeId, window.startMs, window.endMs);
-    a.click();
+    download(svgFileName(nodeId, window.startMs, window.endMs), text, "image/svg+xml");
   };
 
   const summary = `Space-time diagram of ${nodeId}: ${layout.lanes.length} processes, ${formatMs(window.startMs)} to ${formatMs(window.endMs)}, ${layout.eventsInWindow} events, ${layout.arrows.filter((a) => a.kind === "delivered").length} deliveries, ${layout.arrows.filter((a) => a.kind === "dropped").length} dropped messages.`;
   const button = "h-8 rounded-md border border-line px-2.5 text-sm hover:border-accent";
   return (
-    <section className="shrink-0 border-t border-line bg-surface px-3 py-2" aria-labelledby={`${baseId}-title`} data-testid="spacetime">
+    <section className="relative z-10 shrink-0 border-t border-line bg-surface px-3 py-2" aria-labelledby={`${baseId}-title`} data-testid="spacetime">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h4 id={`${baseId}-title`} className="text-sm font-semibold">
           Space-time view
