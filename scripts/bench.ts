@@ -125,3 +125,5 @@ for (const requests of [1_000_000, 10_000_000]) {
 if (!gc) console.log("(run through `npm run bench` for --expose-gc and comparable heap figures)");
 console.log("");
 (await import("./bench-checker")).benchChecker();
+console.log("");
+await (await import("./bench-spacetime")).benchSpacetime();

@@ -28,6 +28,7 @@ export { breakerConfig } from "./models/resilience/policy-schema";
 export { startTimer, TimerGroup, type TimerHandle } from "./kernel/timers";
 export { compareVectors, happenedBefore, concurrent, LogicalClock, type VectorClock, type CausalOrder } from "./kernel/clocks";
 export { ProcessNetwork, type LinkSpec, type ClockSpec, type ProcessApi, type ProcessBehaviour, type ProcessFactory, type LogEvent, type ProcessSnapshot, type DropReason, type NetworkCounters } from "./kernel/network";
+export { hasProtocolView, type ProtocolView } from "./kernel/protocol-view";
 export { HistoryRecorder, type Operation } from "./checker/history";
 export { checkLinearizability, checkKey, type LinearizabilityResult, type KeyResult, type Verdict } from "./checker/linearizability";
 export { checkSessions, type SessionResult, type SessionGuarantee, type SessionViolation } from "./checker/sessions";

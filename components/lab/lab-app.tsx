@@ -23,6 +23,7 @@ import { RunSummary } from "./panels/run-summary";
 import { TracePanel } from "./panels/trace-panel";
 import { LabChanges } from "./panels/lab-changes";
 import { PinnedMetrics } from "./panels/pinned-metrics";
+import { SpacetimePanel } from "./spacetime/spacetime-panel";
 import { useLabChrome } from "@/components/share/lab-chrome";
 import { LabShareMenu } from "@/components/share/lab-share-menu";
 
@@ -261,6 +262,8 @@ function LabLayout({ title, fill, height, comparing, onToggleCompare }: { title:
       <div ref={graphRef} className={`flex min-w-0 flex-col ${fill ? "min-h-[420px] flex-1" : ""} scroll-mt-[var(--fl-header-h)]`} data-testid="lab-graph">
         <LabGraph scenario={preset} toolbar={<Legend />} />
       </div>
+      {/* Protocol labs (nodes built on the kernel) get the space-time view; others render nothing. */}
+      <SpacetimePanel />
       {inlineCount > 0 && !chrome.hidden("controls") && !comparing && (
         <div className="border-t border-line bg-surface px-3 py-2.5" aria-label="Main settings" role="group" data-testid="lab-inline-controls">
           <ParamControls range="inline" layout="row" />

@@ -14,7 +14,7 @@ export const MIN_GRAPH_HEIGHT = 420;
 /** Classes of the frame (the same on the placeholder and the lab). */
 export function labFrameClass(fill: boolean): string {
   return fill
-    ? "lab-frame @container relative flex h-full min-h-[640px] flex-col overflow-hidden rounded-xl border border-line bg-bg"
+    ? "lab-frame @container relative flex h-full min-h-[640px] flex-col overflow-x-hidden overflow-y-auto rounded-xl border border-line bg-bg"
     : "lab-frame @container relative flex min-h-[calc(var(--lab-graph-h)+760px)] flex-col overflow-hidden rounded-xl border border-line bg-bg outline-none sm:min-h-[calc(var(--lab-graph-h)+520px)]";
 }
 

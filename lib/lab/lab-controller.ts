@@ -13,6 +13,7 @@ import type { LabPort } from "./lab-port";
 import type { Hop, LabMessage } from "./protocol";
 import { describeEvent, nextEvent, timelineEvents, timelineKey, type TimelineEvent } from "./timeline";
 import { formatSimTime } from "./narration";
+import { createProtocolStore, type ProtocolStore } from "@/lib/spacetime/log-store";
 
 export { SPEEDS } from "./speeds";
 
@@ -33,6 +34,8 @@ export type HopListener = (hops: Hop[], timeMs: number, speed: number) => void;
 
 export interface LabController {
   readonly store: LabStore;
+  /** Protocol nodes' message logs and verdicts, fed by frames (the space-time view reads it). */
+  readonly protocol: ProtocolStore;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -92,6 +95,7 @@ export function validateEdits(preset: Scenario, edits: LabEdits): string | null 
 
 export function createLabController(init: LabStoreInit, port: LabPort): LabController {
   const store = createLabStore(init);
+  const protocol = createProtocolStore();
   const hopListeners = new Set<HopListener>();
   const pending = new Map<number, (message: LabMessage) => void>();
   let requestId = 1;
@@ -106,6 +110,7 @@ export function createLabController(init: LabStoreInit, port: LabPort): LabContr
         const state = get();
         if (message.generation < state.generation) return;
         set(reduceFrame(state, message));
+        if (message.protocol || protocol.logs.size) protocol.apply(message.protocol ?? [], message.timeMs, message.generation);
         if (message.hops.length && hopListeners.size) for (const l of hopListeners) l(message.hops, message.timeMs, get().speed);
         break;
       }
@@ -165,6 +170,7 @@ export function createLabController(init: LabStoreInit, port: LabPort): LabContr
 
   const controller: LabController = {
     store,
+    protocol,
     play() {
       if (get().done) return;
       set({ playing: true });

@@ -15,6 +15,7 @@ import type { EdgeStat, Frame, Hop, TraceSummary } from "./protocol";
 import { createSteadyStateDetector } from "./steady-state";
 import { isStoryRecord, MAX_TRANSITIONS, steadyStateLimitMs } from "./timeline";
 import { createEdgeIndex, traceToHops, type EdgeIndex } from "./trace-hops";
+import { createProtocolFeed } from "@/lib/spacetime/feed";
 
 /** Sampled requests per simulated second we aim for (particles, traces, edge estimates). */
 const TRACED_PER_SEC = 80;
@@ -87,6 +88,7 @@ export class LabEngine {
   private edgeWindow: { endMs: number; failed: boolean }[][] = [];
   private recentTraces = new Map<number, RequestTrace>();
   private notable: TraceSummary[] = [];
+  private readonly protocolFeed = createProtocolFeed();
 
   /** Loads a preset with edits and a seed, simulated up to `timeMs`. Throws ScenarioInvalidError. */
   load(preset: Scenario, edits: LabEdits, seed: number, timeMs = 0): void {
@@ -139,6 +141,7 @@ export class LabEngine {
     this.edgeWindow = run.scenario.edges.map(() => []);
     this.recentTraces.clear();
     this.notable = [];
+    this.protocolFeed.reset();
     // Also at 0 when a fault starts then: a crash injected while paused at the start shows at once.
     if (timeMs > 0 || (run.scenario.faults ?? []).some((f) => f.atMs <= timeMs)) {
       this.catchingUp = true;
@@ -304,6 +307,7 @@ export class LabEngine {
     this.sentSamples = run.series.length;
     const hops = this.hops.length > MAX_HOPS_PER_FRAME ? this.hops.slice(-MAX_HOPS_PER_FRAME) : this.hops;
     this.hops = [];
+    const protocol = this.protocolFeed.frame(run.protocolViews());
     return {
       type: "frame",
       generation: this.generation,
@@ -320,6 +324,7 @@ export class LabEngine {
       report: run.report(),
       traces: this.notable,
       lagging,
+      ...(protocol.length ? { protocol } : {}),
     };
   }
 

@@ -8,6 +8,7 @@
  */
 import type { NodeGauges, RequestTrace, RunReport, Sample, Scenario, TraceRecord } from "@/simulations";
 import type { LabEdits } from "./edit-timeline";
+import type { ProtocolFrame } from "@/lib/spacetime/types";
 
 /** How one sampled hop ended, as drawn on the graph. */
 export type HopOutcome = "ok" | "error" | "dropped" | "retry" | "rejected";
@@ -59,6 +60,8 @@ export interface Frame {
   traces: TraceSummary[];
   /** True while playback cannot keep up with the requested speed. */
   lagging: boolean;
+  /** Protocol nodes' message logs and checker verdicts (the space-time view); absent when none. */
+  protocol?: ProtocolFrame[];
 }
 
 export type LabCommand =

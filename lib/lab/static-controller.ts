@@ -5,6 +5,7 @@
  */
 import { createLabStore, type LabStoreInit } from "@/lib/stores/lab-store";
 import type { LabController } from "./lab-controller";
+import { createProtocolStore } from "@/lib/spacetime/log-store";
 
 export function createStaticLabController(init: LabStoreInit): LabController {
   const store = createLabStore(init);
@@ -14,6 +15,7 @@ export function createStaticLabController(init: LabStoreInit): LabController {
   const noop = () => {};
   return {
     store,
+    protocol: createProtocolStore(),
     play: noop,
     pause: noop,
     togglePlay: noop,

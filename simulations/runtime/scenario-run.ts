@@ -13,6 +13,7 @@ import { nodeKinds } from "../models/registry";
 import type { FaultSpec, Scenario } from "../scenario/schema";
 import { RequestLedger } from "./ledger";
 import { EdgePolicies } from "./edge-policies";
+import { hasProtocolView, type ProtocolView } from "../kernel/protocol-view";
 import type { EdgeRuntime, ModelContext, NodeFaults, NodeGauges, NodeMetrics, Outcome, Reply, Request, SimNode, TraceRecord } from "./model";
 
 export interface RunOptions {
@@ -396,6 +397,13 @@ export class ScenarioRun {
     const out: Record<string, NodeGauges> = {};
     for (const [id, r] of this.records) out[id] = { ...r.node.gauges(), crashed: r.faults.crashed, degraded: r.faults.addMs > 0 || r.faults.errorRate > 0 };
     return out;
+  }
+
+  /** The protocol views (message log, history, checker) of nodes built on the kernel, by node id. */
+  protocolViews(): Record<string, ProtocolView> {
+    const views: Record<string, ProtocolView> = {};
+    for (const [id, r] of this.records) if (hasProtocolView(r.node)) views[id] = r.node.protocol();
+    return views;
   }
 
   /** Live gauges of edges with call policies (breaker state, open connections), by edge id. */

@@ -13,6 +13,7 @@
  */
 import type { Dist } from "../../engine/distributions";
 import { ProcessNetwork } from "../../kernel/network";
+import type { ProtocolView } from "../../kernel/protocol-view";
 import { HistoryRecorder } from "../../checker/history";
 import { checkLinearizability, type LinearizabilityResult } from "../../checker/linearizability";
 import { checkSessions, type SessionResult } from "../../checker/sessions";
@@ -243,11 +244,5 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
   },
 };
 
-/** What the space-time view reads from a protocol node (message log, processes, history, checker). */
-export interface RegisterProtocolView {
-  processes: readonly string[];
-  log: ProcessNetwork["log"];
-  snapshot: ReturnType<ProcessNetwork["snapshot"]>;
-  history: HistoryRecorder["operations"];
-  check(): LinearizabilityResult;
-}
+/** What the space-time view reads from the register (see kernel/protocol-view.ts). */
+export type RegisterProtocolView = ProtocolView;
