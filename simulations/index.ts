@@ -11,13 +11,13 @@ export { LatencyHistogram, TimeWeighted, RunningMean } from "./engine/stats";
 export { validateScenario, parseScenario, type ValidationResult } from "./scenario/validate";
 export { estimateCost, COST_LIMITS, type CostEstimate } from "./scenario/cost";
 export { scenarioJsonSchema, SCENARIO_VERSION, type Scenario, type NodeSpec, type Edge, type FaultSpec } from "./scenario/schema";
-export type { Issue, FieldMeta, Schema, ObjectSchema } from "./scenario/schema-builder";
-export { FORBIDDEN_KEYS, schemaAtPath } from "./scenario/schema-builder";
-export { nodeKinds, type KindEntry } from "./models/registry";
+export type { Issue, FieldMeta, Schema, ObjectSchema } from "./kernel/schema-builder";
+export { FORBIDDEN_KEYS, schemaAtPath } from "./kernel/schema-builder";
+export { nodeKinds, type KindEntry } from "./registry";
 export { loadBalancerStrategies } from "./models/load-balancer/load-balancer";
 export { createHashRing, hashRingPoints, type RingPoint } from "./models/load-balancer/hash-ring";
 export { ScenarioRun, runScenario, DEFAULT_BUDGET, type WorkBudget, type RunOptions, type RunReport, type Sample, type RequestTrace } from "./runtime/scenario-run";
-export type { TraceRecord, NodeGauges, NodeMetrics, Outcome, Span } from "./runtime/model";
+export type { TraceRecord, NodeGauges, NodeMetrics, Outcome, Span } from "./kernel/model";
 export * as theory from "./theory";
 // Model library: service calls, call policies and the circuit breaker.
 export { backoffDelayMs, exponentialBackoffMs, type BackoffConfig, type Jitter } from "./models/resilience/backoff";

@@ -9,11 +9,11 @@
 import { LatencyHistogram } from "../engine/stats";
 import { RandomStreams, type RandomStream } from "../engine/random";
 import { BACKGROUND_PRIORITY, Simulation } from "../engine/simulation";
-import { nodeKinds } from "../models/registry";
+import { nodeKinds } from "../registry";
 import type { FaultSpec, Scenario } from "../scenario/schema";
-import { RequestLedger } from "./ledger";
+import { RequestLedger } from "../kernel/ledger";
 import { EdgePolicies } from "./edge-policies";
-import type { EdgeRuntime, ModelContext, NodeFaults, NodeGauges, NodeMetrics, Outcome, Reply, Request, SimNode, TraceRecord } from "./model";
+import type { EdgeRuntime, ModelContext, NodeFaults, NodeGauges, NodeMetrics, Outcome, Reply, Request, SimNode, TraceRecord } from "../kernel/model";
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */

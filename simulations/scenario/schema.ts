@@ -6,10 +6,10 @@
  * shows and what the command-line runner reads. This module assembles its schema from the node-kind
  * registry; `validate.ts` adds the checks that span fields (ids unique, edges pointing at real nodes).
  */
-import { nodeKinds } from "../models/registry";
+import { nodeKinds } from "../registry";
 import { edgePolicyFields, edgePolicyKeys } from "../models/resilience/policy-schema";
-import { kebabId } from "./common";
-import { array, literal, nullable, number, object, string, tagged, type Infer, type Issue, type Schema } from "./schema-builder";
+import { kebabId } from "../kernel/schema-common";
+import { array, literal, nullable, number, object, string, tagged, type Infer, type Issue, type Schema } from "../kernel/schema-builder";
 
 export const SCENARIO_VERSION = 1;
 

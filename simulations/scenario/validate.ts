@@ -3,7 +3,7 @@
  * Every problem becomes one message naming its field path; a document with any problem is refused
  * whole, so nothing is ever half-run.
  */
-import { nodeKinds } from "../models/registry";
+import { nodeKinds } from "../registry";
 import { SCENARIO_VERSION, scenarioSchema, type Scenario, type Issue } from "./schema";
 import { checkCost } from "./cost";
 

@@ -20,9 +20,9 @@
  * Invariant: in use ≤ maxConcurrent in every compartment; each call is answered exactly once.
  */
 import { RunningMean, TimeWeighted } from "../../engine/stats";
-import { kebabId } from "../../scenario/common";
-import { literal, nullable, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import { kebabId } from "../../kernel/schema-common";
+import { literal, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { Fifo, round } from "../shared";
 import { DEGRADED } from "../shedding/priority";
 

@@ -17,9 +17,9 @@
  * store has no edges. Metrics here are summed over its members.
  */
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
-import { kebabId } from "../../scenario/common";
-import { literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, SimNode } from "../../runtime/model";
+import { kebabId } from "../../kernel/schema-common";
+import { literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, SimNode } from "../../kernel/model";
 import { round } from "../shared";
 import { SlidingPeak, TokenBucket } from "./algorithms";
 

@@ -16,10 +16,10 @@ import { ProcessNetwork } from "../../kernel/network";
 import { HistoryRecorder } from "../../checker/history";
 import { checkLinearizability, type LinearizabilityResult } from "../../checker/linearizability";
 import { checkSessions, type SessionResult } from "../../checker/sessions";
-import { distSchema, kebabId } from "../../scenario/common";
-import { array, literal, number, object, oneOf, string, type Infer } from "../../scenario/schema-builder";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { array, literal, number, object, oneOf, string, type Infer } from "../../kernel/schema-builder";
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
-import type { NodeKind, Request, SimNode } from "../../runtime/model";
+import type { NodeKind, Request, SimNode } from "../../kernel/model";
 import { clientProcess, followerReplica, leaderReplica, quorumReplica, type ClientHooks } from "./register-processes";
 
 const replicaFault = object(

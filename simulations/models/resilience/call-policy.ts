@@ -23,7 +23,7 @@
  */
 import type { RandomStream } from "../../engine/random";
 import type { Simulation } from "../../engine/simulation";
-import type { AttemptToken, NodeGauges, NodeMetrics, Outcome, Reason, Reply, Request } from "../../runtime/model";
+import type { AttemptToken, NodeGauges, NodeMetrics, Outcome, Reason, Reply, Request } from "../../kernel/model";
 import { round } from "../shared";
 import { backoffDelayMs, type BackoffConfig } from "./backoff";
 import { CircuitBreaker, type BreakerConfig, type BreakerStateName } from "./circuit-breaker.machine";

@@ -11,7 +11,7 @@
  * Both normalise to one {@link CallPolicyConfig}, so they behave identically. The breaker's fields
  * are shared with the `circuit-breaker` node kind.
  */
-import { array, boolean, nullable, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
+import { array, boolean, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
 import { jitterKinds, type Jitter } from "./backoff";
 import type { BreakerConfig } from "./circuit-breaker.machine";
 import { retryOnKinds, type CallPolicyConfig, type RetryOn } from "./call-policy";

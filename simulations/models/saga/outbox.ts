@@ -23,9 +23,9 @@
  * downstream: a deduplicating broker or an idempotent consumer absorbs them).
  */
 import { createSampler } from "../../engine/distributions";
-import { distSchema, kebabId } from "../../scenario/common";
-import { literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Request, SimNode } from "../../runtime/model";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, Request, SimNode } from "../../kernel/model";
 import { Fifo, round } from "../shared";
 
 export const outboxSchema = object(

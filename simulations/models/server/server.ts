@@ -20,9 +20,9 @@
  */
 import { createSampler } from "../../engine/distributions";
 import { TimeWeighted, RunningMean } from "../../engine/stats";
-import { distSchema, kebabId } from "../../scenario/common";
-import { boolean, literal, nullable, number, object, type Infer } from "../../scenario/schema-builder";
-import { isExpired, isOrphaned, type EdgeRuntime, type NodeKind, type Reply, type Request, type SimNode } from "../../runtime/model";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { boolean, literal, nullable, number, object, type Infer } from "../../kernel/schema-builder";
+import { isExpired, isOrphaned, type EdgeRuntime, type NodeKind, type Reply, type Request, type SimNode } from "../../kernel/model";
 import { Fifo, round } from "../shared";
 import { callsSchema, createCallRunner } from "./calls";
 import { DUPLICATE_DETECTION_MS, KeyMemory } from "../resilience/idempotency";

@@ -19,9 +19,9 @@
  * `maxInFlight` alone with `queueCapacity` 0 is concurrency-based admission (a concurrency limit).
  */
 import { RunningMean, TimeWeighted } from "../../engine/stats";
-import { kebabId } from "../../scenario/common";
-import { literal, nullable, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import { kebabId } from "../../kernel/schema-common";
+import { literal, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { Fifo, round } from "../shared";
 import { PRIORITY_NAMES } from "./priority";
 

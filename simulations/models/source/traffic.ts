@@ -22,9 +22,9 @@
 import { createSampler, createZipfSampler, type Dist } from "../../engine/distributions";
 import { hashInt, hashString } from "../../engine/random";
 import { LatencyHistogram } from "../../engine/stats";
-import { distSchema } from "../../scenario/common";
-import { array, boolean, nullable, number, object, oneOf } from "../../scenario/schema-builder";
-import type { ModelContext, Outcome, Request, SimNode } from "../../runtime/model";
+import { distSchema } from "../../kernel/schema-common";
+import { array, boolean, nullable, number, object, oneOf } from "../../kernel/schema-builder";
+import type { ModelContext, Outcome, Request, SimNode } from "../../kernel/model";
 import { round } from "../shared";
 import { retryAfterOf } from "../rate-limiter/rate-limiter";
 import { DEGRADED, PRIORITY_NAMES, priorityRank, type PriorityName } from "../shedding/priority";

@@ -3,55 +3,28 @@
  * that builds it. The scenario schema, the validator, the runtime and the lab's controls all read this
  * list, so adding a kind here (and its folder under models/) is all it takes to extend the format.
  */
-import type { ObjectSchema, Fields } from "../scenario/schema-builder";
-import type { NodeKind } from "../runtime/model";
-import { sourceKind, sourceSchema } from "./source/source";
-import { serverKind, serverSchema } from "./server/server";
-import { loadBalancerKind, loadBalancerSchema } from "./load-balancer/load-balancer";
-import { cacheKind, cacheSchema } from "./cache/cache";
-import { replicatedDatabaseKind, replicatedDatabaseSchema } from "./database/replicated-database";
-import { brokerKind, brokerSchema, checkBroker } from "./broker/broker";
-import { consumerKind, consumerSchema } from "./broker/consumer";
-import { checkSaga, sagaKind, sagaSchema } from "./saga/saga";
-import { outboxKind, outboxSchema } from "./saga/outbox";
-import { clientKind, clientSchema } from "./resilience/client";
-import { circuitBreakerKind, circuitBreakerNodeSchema } from "./resilience/circuit-breaker";
-import { checkRateLimiter, rateLimiterKind, rateLimiterSchema } from "./rate-limiter/rate-limiter";
-import { rateLimitStoreKind, rateLimitStoreSchema } from "./rate-limiter/store";
-import { bulkheadKind, bulkheadSchema } from "./bulkhead/bulkhead";
-import { loadShedderKind, loadShedderSchema } from "./shedding/load-shedder";
-import { autoscaledPoolKind, autoscaledPoolSchema } from "./autoscaler/autoscaled-pool";
-import { checkReplicatedRegister, replicatedRegisterKind, replicatedRegisterSchema } from "./replication/replicated-register";
+import type { ObjectSchema, Fields } from "./kernel/schema-builder";
+import type { NodeKind } from "./kernel/model";
+import type { KindEntry } from "./kernel/kind";
+import { sourceKind, sourceSchema } from "./models/source/source";
+import { serverKind, serverSchema } from "./models/server/server";
+import { loadBalancerKind, loadBalancerSchema } from "./models/load-balancer/load-balancer";
+import { cacheKind, cacheSchema } from "./models/cache/cache";
+import { replicatedDatabaseKind, replicatedDatabaseSchema } from "./models/database/replicated-database";
+import { brokerKind, brokerSchema, checkBroker } from "./models/broker/broker";
+import { consumerKind, consumerSchema } from "./models/broker/consumer";
+import { checkSaga, sagaKind, sagaSchema } from "./models/saga/saga";
+import { outboxKind, outboxSchema } from "./models/saga/outbox";
+import { clientKind, clientSchema } from "./models/resilience/client";
+import { circuitBreakerKind, circuitBreakerNodeSchema } from "./models/resilience/circuit-breaker";
+import { checkRateLimiter, rateLimiterKind, rateLimiterSchema } from "./models/rate-limiter/rate-limiter";
+import { rateLimitStoreKind, rateLimitStoreSchema } from "./models/rate-limiter/store";
+import { bulkheadKind, bulkheadSchema } from "./models/bulkhead/bulkhead";
+import { loadShedderKind, loadShedderSchema } from "./models/shedding/load-shedder";
+import { autoscaledPoolKind, autoscaledPoolSchema } from "./models/autoscaler/autoscaled-pool";
+import { checkReplicatedRegister, replicatedRegisterKind, replicatedRegisterSchema } from "./models/replication/replicated-register";
 
-export interface KindEntry {
-  schema: ObjectSchema<Fields, never>;
-  model: NodeKind<never>;
-  /** Edge rules checked after parsing: how many outgoing edges the kind needs. */
-  outgoing: { min: number; max: number };
-  /** Whether other nodes may send to it. */
-  acceptsIncoming: boolean;
-  /** Short description for docs and the playground palette. */
-  summary: string;
-  /** Whether the kind creates traffic (a scenario needs at least one such node). */
-  isSource?: boolean;
-  /**
-   * Checks that span the scenario (e.g. a step naming an edge that must exist), run after the
-   * structural checks pass. Push one issue per problem, with the field path, so the scenario is
-   * refused whole (exit code 2) instead of failing while the run is built.
-   */
-  check?: (spec: never, context: KindCheckContext) => void;
-}
-
-/** What a kind's {@link KindEntry.check} may look at. */
-export interface KindCheckContext {
-  /** Path of the node, e.g. `nodes[3]`. */
-  path: string;
-  /** All nodes by id, with their kinds. */
-  nodes: ReadonlyMap<string, { kind: string; spec: Record<string, unknown> }>;
-  /** Outgoing edges of this node, in order, as "from->to" plus the edge's own id if any. */
-  outgoing: readonly { to: string; id?: string }[];
-  issues: { path: string; message: string }[];
-}
+export type { KindEntry, KindCheckContext } from "./kernel/kind";
 
 const entry = <S>(schema: unknown, model: NodeKind<S>, rest: Omit<KindEntry, "schema" | "model">): KindEntry => ({
   schema: schema as ObjectSchema<Fields, never>,
