@@ -18,6 +18,7 @@ export { loadBalancerStrategies } from "./models/load-balancer/load-balancer";
 export { createHashRing, hashRingPoints, type RingPoint } from "./models/load-balancer/hash-ring";
 export { ScenarioRun, runScenario, DEFAULT_BUDGET, type WorkBudget, type RunOptions, type RunReport, type Sample, type RequestTrace } from "./runtime/scenario-run";
 export type { TraceRecord, NodeGauges, NodeMetrics, Outcome, Span } from "./kernel/model";
+export { faultKinds, faultKindOf, faultBaseFields, type FaultKind } from "./kernel/faults";
 export * as theory from "./theory";
 // Model library: service calls, call policies and the circuit breaker.
 export { backoffDelayMs, exponentialBackoffMs, type BackoffConfig, type Jitter } from "./models/resilience/backoff";
