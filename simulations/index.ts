@@ -21,8 +21,7 @@ export type { TraceRecord, NodeGauges, NodeMetrics, Outcome, Span } from "./kern
 export { faultKinds, faultKindOf, faultBaseFields, type FaultKind } from "./kernel/faults";
 export * as theory from "./theory";
 // Model library: service calls, call policies and the circuit breaker.
-export { backoffDelayMs, exponentialBackoffMs, type BackoffConfig, type Jitter } from "./models/resilience/backoff";
-export { RetryBudget } from "./models/resilience/retry-budget";
+export { backoffDelayMs, exponentialBackoffMs, RetryBudget, type BackoffConfig, type Jitter, type RetryPolicyConfig } from "./kernel/retry-policy";
 export { CircuitBreaker, circuitBreakerMachine, type BreakerConfig } from "./models/resilience/circuit-breaker.machine";
 export { breakerConfig } from "./models/resilience/policy-schema";
 // Kernel: processes and messages (issue 11), and the history checker.
