@@ -1,13 +1,15 @@
 /**
  * The registry of node kinds: one entry per model, pairing the schema of its fields with the factory
- * that builds it. The scenario schema, the validator, the runtime and the lab's controls all read this
- * list, so adding a kind here (and its folder under models/) is all it takes to extend the format.
+ * that builds it. The scenario schema, the validator, the runtime, the lab's controls and metric
+ * names and the generated reference all read this list, so adding a kind here (and its folder under
+ * models/) is all it takes to extend the format. Kinds written with `defineKind` (kernel/kind.ts)
+ * also declare their metrics, gauges and trace records; the others still use `entry` below.
  */
 import type { ObjectSchema, Fields } from "./kernel/schema-builder";
 import type { NodeKind } from "./kernel/model";
 import type { KindEntry } from "./kernel/kind";
 import { sourceKind, sourceSchema } from "./models/source/source";
-import { serverKind, serverSchema } from "./models/server/server";
+import { serverDefinition } from "./models/server/server";
 import { loadBalancerKind, loadBalancerSchema } from "./models/load-balancer/load-balancer";
 import { cacheKind, cacheSchema } from "./models/cache/cache";
 import { replicatedDatabaseKind, replicatedDatabaseSchema } from "./models/database/replicated-database";
@@ -19,8 +21,8 @@ import { clientKind, clientSchema } from "./models/resilience/client";
 import { circuitBreakerKind, circuitBreakerNodeSchema } from "./models/resilience/circuit-breaker";
 import { checkRateLimiter, rateLimiterKind, rateLimiterSchema } from "./models/rate-limiter/rate-limiter";
 import { rateLimitStoreKind, rateLimitStoreSchema } from "./models/rate-limiter/store";
-import { bulkheadKind, bulkheadSchema } from "./models/bulkhead/bulkhead";
-import { loadShedderKind, loadShedderSchema } from "./models/shedding/load-shedder";
+import { bulkheadDefinition } from "./models/bulkhead/bulkhead";
+import { loadShedderDefinition } from "./models/shedding/load-shedder";
 import { autoscaledPoolKind, autoscaledPoolSchema } from "./models/autoscaler/autoscaled-pool";
 import { checkReplicatedRegister, replicatedRegisterKind, replicatedRegisterSchema } from "./models/replication/replicated-register";
 
@@ -34,7 +36,7 @@ const entry = <S>(schema: unknown, model: NodeKind<S>, rest: Omit<KindEntry, "sc
 
 export const nodeKinds: Record<string, KindEntry> = {
   source: entry(sourceSchema, sourceKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: false, isSource: true, summary: "Open-loop traffic: requests at a rate, whatever happens downstream." }),
-  server: entry(serverSchema, serverKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Workers and a FIFO waiting room; serves each request for a sampled time." }),
+  server: serverDefinition,
   "load-balancer": entry(loadBalancerSchema, loadBalancerKind, { outgoing: { min: 1, max: 256 }, acceptsIncoming: true, summary: "Sends each request to one target by a strategy." }),
   cache: entry(cacheSchema, cacheKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Answers known keys from memory; forwards misses and stores the answers." }),
   "replicated-database": entry(replicatedDatabaseSchema, replicatedDatabaseKind, { outgoing: { min: 2, max: 64 }, acceptsIncoming: true, summary: "Routes writes to a primary and reads to asynchronously updated replicas; fails over when the primary dies." }),
@@ -46,8 +48,8 @@ export const nodeKinds: Record<string, KindEntry> = {
   outbox: entry(outboxSchema, outboxKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Commits a state change and publishes its event through an outbox relay (or a lossy dual write)." }),
   "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, check: checkRateLimiter as KindEntry["check"], summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),
   "rate-limit-store": entry(rateLimitStoreSchema, rateLimitStoreKind, { outgoing: { min: 0, max: 0 }, acceptsIncoming: false, summary: "The shared counter behind a fleet of rate limiters: shared, split locally, or synced periodically." }),
-  bulkhead: entry(bulkheadSchema, bulkheadKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Caps concurrent calls to one dependency (semaphore or thread pool), with an optional fallback." }),
-  "load-shedder": entry(loadShedderSchema, loadShedderKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Admission control in front of a server: sheds by priority or queueing time (CoDel)." }),
+  bulkhead: bulkheadDefinition,
+  "load-shedder": loadShedderDefinition,
   "autoscaled-pool": entry(autoscaledPoolSchema, autoscaledPoolKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Instances behind one queue, resized by a lagging controller (target tracking, step, HPA)." }),
   "replicated-register": entry(replicatedRegisterSchema, replicatedRegisterKind, { outgoing: { min: 0, max: 0 }, acceptsIncoming: false, isSource: true, check: checkReplicatedRegister as KindEntry["check"], summary: "A protocol: replicas and clients exchanging messages (leader-follower or quorum), with the history checked for linearizability and session guarantees." }),
 };

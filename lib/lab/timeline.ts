@@ -7,7 +7,7 @@
  *
  * Pure functions over data, so each rule is unit-tested without a browser.
  */
-import { faultKindOf, type FaultSpec, type TraceRecord } from "@/simulations";
+import type { FaultSpec, TraceRecord } from "@/simulations";
 import type { LabEdits } from "./edit-timeline";
 import { formatSimTime } from "./narration";
 
@@ -54,14 +54,27 @@ export function isStoryRecord(record: TraceRecord): boolean {
   return record.type in storyTransitions;
 }
 
-/** A fault's start in words: "outage of recs", "api-2 crashes", "+200 ms on db" (its kind's entry says). */
+/**
+ * A fault's start in words: "outage of recs", "api-2 crashes", "+200 ms on db". The same words as the
+ * fault kinds' `describeStart` in simulations/kernel/faults.ts (a test keeps them equal); written
+ * out here so light widgets that only import this file do not pull the simulation library in.
+ */
 export function describeFaultStart(fault: FaultSpec): string {
-  return faultKindOf(fault).describeStart(fault as never);
+  switch (fault.kind) {
+    case "crash":
+      return `${fault.target} crashes`;
+    case "errors":
+      return fault.rate >= 1 ? `outage of ${fault.target}` : `${fault.target} fails ${Math.round(fault.rate * 100)}% of calls`;
+    case "latency":
+      return `${fault.target} slows by ${Math.round(fault.addMs)} ms`;
+    case "partition":
+      return `link ${fault.target} cut`;
+  }
 }
 
 /** A fault's end in words: "recs recovers", "link a->b heals". */
 export function describeFaultEnd(fault: FaultSpec): string {
-  return faultKindOf(fault).describeEnd(fault as never);
+  return fault.kind === "partition" ? `link ${fault.target} heals` : `${fault.target} recovers`;
 }
 
 /** Start (and end, when it has a duration) of every fault on the timeline. */

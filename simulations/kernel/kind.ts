@@ -1,10 +1,45 @@
 /**
  * What the registry knows about a node kind: its schema, its model factory, its edge rules and the
- * checks that span a whole scenario. Lives in the kernel so that models can name these types without
- * importing the registry that lists them (which would be a cycle).
+ * checks that span a whole scenario, and, for kinds written with {@link defineKind}, the metrics and
+ * gauges it reports with their human names and roles, and the trace records it emits. Lives in the
+ * kernel so that models can name these types without importing the registry that lists them.
+ *
+ * One definition per kind: the validator and JSON Schema read `schema`, the runtime `model`, the
+ * graph checks `outgoing`/`acceptsIncoming`, the lab's metric names and the generated reference docs
+ * `metrics`/`gauges`/`records`, and the spec type is inferred from the schema (`Infer<typeof schema>`).
  */
-import type { ObjectSchema, Fields } from "./schema-builder";
+import type { ObjectSchema, Fields, ObjectOf, Infer } from "./schema-builder";
 import type { NodeKind } from "./model";
+
+/** How a metric's number reads: a duration, a share 0..1, a rate per second, or a count. */
+export type MetricUnit = "ms" | "ratio" | "per-sec" | "count";
+
+/** A metric the kind reports under `nodes.<id>` in the runner's report. */
+export interface MetricDecl {
+  /** Sentence case, no node id: "Requests served". */
+  title: string;
+  /** Default "count". */
+  unit?: MetricUnit;
+  /** What a count counts ("requests", "calls") when it helps the reader. */
+  of?: string;
+  /** A map of sub-values (per class, per target) rather than one number. */
+  keyed?: boolean;
+}
+
+/** What a live gauge means to a generic drawing of the node. */
+export type GaugeRole = "busy" | "capacity" | "queue" | "queue-capacity" | "state" | "flag" | "other";
+
+/** A live gauge the lab draws on the node. */
+export interface GaugeDecl {
+  title: string;
+  role: GaugeRole;
+}
+
+/** A trace record the kind emits (past tense, namespaced), and how the lab tells it. */
+export interface RecordDecl {
+  /** "a request was refused: the compartment was full". */
+  meaning: string;
+}
 
 export interface KindEntry {
   schema: ObjectSchema<Fields, never>;
@@ -35,3 +70,56 @@ export interface KindCheckContext {
   outgoing: readonly { to: string; id?: string }[];
   issues: { path: string; message: string }[];
 }
+
+/** Everything about one node kind, in one place (see the module comment). */
+export interface KindDefinition<F extends Fields, O extends keyof F, Spec = ObjectOf<F, O>> {
+  kind: string;
+  /** Human name: "Server", "Bulkhead". */
+  title: string;
+  summary: string;
+  schema: ObjectSchema<F, O>;
+  model: NodeKind<Spec>;
+  outgoing: { min: number; max: number };
+  acceptsIncoming: boolean;
+  isSource?: boolean;
+  check?: (spec: Spec, context: KindCheckContext) => void;
+  metrics: Record<string, MetricDecl>;
+  gauges: Record<string, GaugeDecl>;
+  records?: Record<string, RecordDecl>;
+}
+
+/** A registry entry built from a {@link KindDefinition}: the declarations are kept for consumers. */
+export interface DefinedKindEntry extends KindEntry {
+  title: string;
+  metrics: Record<string, MetricDecl>;
+  gauges: Record<string, GaugeDecl>;
+  records: Record<string, RecordDecl>;
+}
+
+/**
+ * Declares a node kind: schema (its TypeScript type is inferred), model, edge rules, metrics and
+ * gauges with human names and roles, trace records. The registry lists the result as it is.
+ */
+export function defineKind<F extends Fields, O extends keyof F>(definition: KindDefinition<F, O>): DefinedKindEntry {
+  return {
+    schema: definition.schema as unknown as ObjectSchema<Fields, never>,
+    model: definition.model as unknown as NodeKind<never>,
+    outgoing: definition.outgoing,
+    acceptsIncoming: definition.acceptsIncoming,
+    summary: definition.summary,
+    ...(definition.isSource ? { isSource: true } : {}),
+    ...(definition.check ? { check: definition.check as KindEntry["check"] } : {}),
+    title: definition.title,
+    metrics: definition.metrics,
+    gauges: definition.gauges,
+    records: definition.records ?? {},
+  };
+}
+
+/** Whether a registry entry was written with {@link defineKind}. */
+export function isDefinedKind(entry: KindEntry): entry is DefinedKindEntry {
+  return "metrics" in entry && "gauges" in entry;
+}
+
+/** The spec type of a schema (re-exported for kind modules). */
+export type SpecOf<S> = Infer<S>;

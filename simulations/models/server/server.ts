@@ -25,6 +25,7 @@ import { Resource, WarmCounter } from "../../kernel/resource";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { boolean, literal, nullable, number, object, type Infer } from "../../kernel/schema-builder";
 import { isExpired, isOrphaned, type EdgeRuntime, type NodeKind, type Reply, type Request, type SimNode } from "../../kernel/model";
+import { defineKind } from "../../kernel/kind";
 import { round } from "../shared";
 import { callsSchema, createCallRunner } from "./calls";
 import { DUPLICATE_DETECTION_MS, KeyMemory } from "../resilience/idempotency";
@@ -232,3 +233,40 @@ export const serverKind: NodeKind<ServerSpec> = {
     return node;
   },
 };
+
+/** The server kind, defined once: schema, model, edge rules, metrics, gauges, records. */
+export const serverDefinition = defineKind({
+  kind: "server",
+  title: "Server",
+  summary: "Workers and a FIFO waiting room; serves each request for a sampled time.",
+  schema: serverSchema,
+  model: serverKind,
+  outgoing: { min: 0, max: 16 },
+  acceptsIncoming: true,
+  metrics: {
+    served: { title: "Requests served", of: "requests" },
+    dropped: { title: "Dropped", of: "requests" },
+    lost: { title: "Lost", of: "requests" },
+    utilization: { title: "Utilization", unit: "ratio" },
+    meanQueueLength: { title: "Mean queue length", of: "requests" },
+    meanWaitMs: { title: "Mean wait in the queue", unit: "ms" },
+    received: { title: "Calls received", of: "calls" },
+    amplification: { title: "Work amplification" },
+    wasted: { title: "Requests finished after the caller left", of: "requests" },
+    wastedWorkMs: { title: "Wasted work", unit: "ms" },
+    expired: { title: "Requests expired while waiting", of: "requests" },
+    duplicateSideEffects: { title: "Side effects applied twice" },
+    deduplicated: { title: "Duplicates recognised" },
+  },
+  gauges: {
+    busy: { title: "Busy workers", role: "busy" },
+    workers: { title: "Workers", role: "capacity" },
+    queue: { title: "Waiting", role: "queue" },
+    capacity: { title: "Waiting room (-1: unbounded)", role: "queue-capacity" },
+    crashed: { title: "Crashed", role: "flag" },
+  },
+  records: {
+    "request.dropped": { meaning: "an arrival found the waiting room full and was refused" },
+    "request.expired": { meaning: "a request's deadline passed (or its caller cancelled) before service started" },
+  },
+});

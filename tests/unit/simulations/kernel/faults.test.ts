@@ -1,8 +1,8 @@
 /**
  * Fault kinds as a registry (kernel/faults.ts, issue 11): the schema, validation, runtime effect and
  * words of each kind come from its one entry. Fault documents validate exactly as before the registry
- * (messages pinned from the hand-written version), overlapping faults combine as documented, and the
- * lab's timeline and clamping read the same entries.
+ * (messages pinned from the hand-written version), overlapping faults combine as documented,
+ * clamping and the fault table read the entries, and the lab's timeline words agree with them.
  */
 import { describe, expect, it } from "vitest";
 import { faultKinds, scenarioJsonSchema, ScenarioRun, validateScenario, type FaultSpec, type Scenario, type TraceRecord } from "@/simulations";
@@ -115,6 +115,22 @@ describe("the lab reads the same entries", () => {
     expect(describeFaultEnd({ kind: "partition", atMs: 0, target: "a->b" })).toBe("link a->b heals");
     expect(describeFaultEnd({ kind: "latency", atMs: 0, target: "db", addMs: 1 })).toBe("db recovers");
     for (const entry of Object.values(faultKinds)) expect(entry.title.length).toBeGreaterThan(0);
+  });
+
+  it("the timeline's words are the registry's words (kept apart to keep light widgets light)", () => {
+    const samples: FaultSpec[] = [
+      { kind: "crash", atMs: 0, target: "api" },
+      { kind: "errors", atMs: 0, target: "api", rate: 1 },
+      { kind: "errors", atMs: 0, target: "api", rate: 0.333 },
+      { kind: "latency", atMs: 0, target: "db", addMs: 12.6 },
+      { kind: "partition", atMs: 0, target: "a->b" },
+    ];
+    expect(new Set(samples.map((f) => f.kind))).toEqual(new Set(Object.keys(faultKinds)));
+    for (const f of samples) {
+      const entry = faultKinds[f.kind] as { describeStart(f: FaultSpec): string; describeEnd(f: FaultSpec): string };
+      expect(describeFaultStart(f)).toBe(entry.describeStart(f));
+      expect(describeFaultEnd(f)).toBe(entry.describeEnd(f));
+    }
   });
 
   it("clamps a fault's numbers to its kind's schema bounds", () => {
