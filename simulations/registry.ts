@@ -16,11 +16,11 @@ import { replicatedDatabaseKind, replicatedDatabaseSchema } from "./models/datab
 import { brokerKind, brokerSchema, checkBroker } from "./models/broker/broker";
 import { consumerKind, consumerSchema } from "./models/broker/consumer";
 import { checkSaga, sagaKind, sagaSchema } from "./models/saga/saga";
-import { outboxKind, outboxSchema } from "./models/saga/outbox";
+import { outboxDefinition } from "./models/saga/outbox";
 import { clientKind, clientSchema } from "./models/resilience/client";
 import { circuitBreakerKind, circuitBreakerNodeSchema } from "./models/resilience/circuit-breaker";
 import { checkRateLimiter, rateLimiterKind, rateLimiterSchema } from "./models/rate-limiter/rate-limiter";
-import { rateLimitStoreKind, rateLimitStoreSchema } from "./models/rate-limiter/store";
+import { rateLimitStoreDefinition } from "./models/rate-limiter/store";
 import { bulkheadDefinition } from "./models/bulkhead/bulkhead";
 import { loadShedderDefinition } from "./models/shedding/load-shedder";
 import { autoscaledPoolKind, autoscaledPoolSchema } from "./models/autoscaler/autoscaled-pool";
@@ -45,9 +45,9 @@ export const nodeKinds: Record<string, KindEntry> = {
   broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, check: checkBroker as KindEntry["check"], summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),
   consumer: entry(consumerSchema, consumerKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Takes messages from a broker with a prefetch limit, processes and acknowledges them." }),
   saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, check: checkSaga as KindEntry["check"], summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
-  outbox: entry(outboxSchema, outboxKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Commits a state change and publishes its event through an outbox relay (or a lossy dual write)." }),
+  outbox: outboxDefinition,
   "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, check: checkRateLimiter as KindEntry["check"], summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),
-  "rate-limit-store": entry(rateLimitStoreSchema, rateLimitStoreKind, { outgoing: { min: 0, max: 0 }, acceptsIncoming: false, summary: "The shared counter behind a fleet of rate limiters: shared, split locally, or synced periodically." }),
+  "rate-limit-store": rateLimitStoreDefinition,
   bulkhead: bulkheadDefinition,
   "load-shedder": loadShedderDefinition,
   "autoscaled-pool": entry(autoscaledPoolSchema, autoscaledPoolKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Instances behind one queue, resized by a lagging controller (target tracking, step, HPA)." }),
