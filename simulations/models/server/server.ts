@@ -24,11 +24,11 @@ import { RunningMean } from "../../engine/stats";
 import { Resource, WarmCounter } from "../../kernel/resource";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { boolean, literal, nullable, number, object, type Infer } from "../../kernel/schema-builder";
-import { isExpired, isOrphaned, type EdgeRuntime, type NodeKind, type Reply, type Request, type SimNode } from "../../kernel/model";
+import { isExpired, isOrphaned, type EdgeRuntime, type ModelContext, type NodeKind, type Reply, type Request, type SimNode } from "../../kernel/model";
 import { defineKind } from "../../kernel/kind";
 import { round } from "../shared";
 import { callsSchema, createCallRunner } from "./calls";
-import { DUPLICATE_DETECTION_MS, KeyMemory } from "../resilience/idempotency";
+import { ExecutionRecord } from "../resilience/idempotency";
 
 export const serverSchema = object(
   {
@@ -58,6 +58,14 @@ interface Job {
   startedMs: number;
 }
 
+/** Pipeline: visits each outgoing edge in order after service; the first failure answers. */
+function forwardAlong(ctx: ModelContext, edges: readonly EdgeRuntime[], request: Request, reply: Reply, index: number): void {
+  ctx.send(edges[index], request, (outcome, reason) => {
+    if (outcome !== "ok" || index === edges.length - 1) reply(outcome, reason);
+    else forwardAlong(ctx, edges, request, reply, index + 1);
+  });
+}
+
 export const serverKind: NodeKind<ServerSpec> = {
   kind: "server",
   create(spec, ctx) {
@@ -78,10 +86,8 @@ export const serverKind: NodeKind<ServerSpec> = {
     const deduplicated = new WarmCounter();
     let wasted = 0;
     let wastedWorkMs = 0;
-    let duplicateSideEffects = 0;
     const runCalls = spec.calls ? createCallRunner(spec.calls, ctx) : null;
-    const dedupe = spec.dedupeWindowMs ? new KeyMemory(spec.dedupeWindowMs) : null;
-    const executed = spec.idempotent || dedupe ? null : new KeyMemory(DUPLICATE_DETECTION_MS);
+    const record = new ExecutionRecord(spec);
 
     /** Skips work nobody waits for any more (propagated deadline passed, or cancelled). */
     const skipExpired = (job: Job): boolean => {
@@ -142,7 +148,7 @@ export const serverKind: NodeKind<ServerSpec> = {
         job.reply("error", "injected-error");
         return;
       }
-      if (request.idempotencyKey !== undefined) noteExecution(request.idempotencyKey, request.counted);
+      if (request.idempotencyKey !== undefined) record.noteExecution(request.idempotencyKey, request.counted, sim.now);
       if (runCalls !== null) {
         // Hold the worker while the dependencies answer.
         const callStartMs = sim.now;
@@ -154,24 +160,7 @@ export const serverKind: NodeKind<ServerSpec> = {
         return;
       }
       if (downstream.length === 0) job.reply("ok");
-      else forward(request, job.reply, 0);
-    };
-
-    const noteExecution = (key: number, counted: boolean) => {
-      if (dedupe) dedupe.record(key, sim.now);
-      else if (executed) {
-        if (executed.has(key, sim.now)) {
-          if (counted) duplicateSideEffects++;
-        } else executed.record(key, sim.now);
-      }
-    };
-
-    // Pipeline: visit each outgoing edge in order after service; the first failure answers.
-    const forward = (request: Request, reply: Reply, index: number) => {
-      ctx.send(downstream[index], request, (outcome, reason) => {
-        if (outcome !== "ok" || index === downstream.length - 1) reply(outcome, reason);
-        else forward(request, reply, index + 1);
-      });
+      else forwardAlong(ctx, downstream, request, job.reply, 0);
     };
 
     const node: SimNode = {
@@ -180,7 +169,7 @@ export const serverKind: NodeKind<ServerSpec> = {
       appliesFaults: true,
       receive(request, reply) {
         received.add(request);
-        if (dedupe && request.idempotencyKey !== undefined && dedupe.has(request.idempotencyKey, sim.now)) {
+        if (record.isKnownRepeat(request.idempotencyKey, sim.now)) {
           // A repeat of an operation already done: answer from the record, do not execute again.
           deduplicated.add(request);
           request.spans?.push({ node: spec.id, kind: "hit", startMs: sim.now, endMs: sim.now, outcome: "ok", detail: "deduplicated" });
@@ -224,7 +213,7 @@ export const serverKind: NodeKind<ServerSpec> = {
           wasted,
           wastedWorkMs: round(wastedWorkMs, 3),
           expired: expired.value,
-          duplicateSideEffects,
+          duplicateSideEffects: record.duplicateSideEffects,
           deduplicated: deduplicated.value,
         };
       },
