@@ -4,12 +4,39 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import nextPlugin from "@next/eslint-plugin-next";
+import simulationLayers from "./simulations/layers.json" with { type: "json" };
 
 const uiPackages = ["react", "react-dom", "react/*", "next", "next/*", "@xyflow/*", "zustand", "zustand/*", "d3", "d3-*", "mdx-bundler", "mdx-bundler/*"];
 const deepSimulations = {
   group: ["@/simulations/*", "**/simulations/*/**", "**/simulations/engine/*", "**/simulations/models/*"],
   message: "Import simulations through its public entry point '@/simulations' (simulations/index.ts).",
 };
+
+// simulations/ is pure and sits at the bottom: nothing from UI frameworks, lib/, components/ or app/.
+const simulationsOuterWall = [
+  { group: uiPackages, message: "simulations/ must not depend on UI frameworks." },
+  { group: ["@/lib/*", "@/lib", "@/components/*", "@/app/*", "**/lib/*", "**/components/*", "**/app/*"], message: "simulations/ is the bottom layer: it imports nothing from lib/, components/ or app/." },
+];
+
+// Inside simulations/: layers bottom first (simulations/layers.json); a file imports its own layer or
+// lower ones. tests/unit/simulations/layers.test.ts checks the same on the import graph, plus cycles.
+const { layers } = simulationLayers;
+const layerFiles = (layer) => layer.paths.map((p) => (p.endsWith("/") ? `simulations/${p}**/*.ts` : `simulations/${p}`));
+const layerImports = (layer) => layer.paths.flatMap((p) => (p.endsWith("/") ? [`**/${p}*`, `**/${p.slice(0, -1)}`] : [`**/${p.replace(/\.ts$/, "")}`]));
+const simulationLayerBlocks = layers.map((layer, i) => ({
+  files: layerFiles(layer),
+  rules: {
+    "no-restricted-imports": ["error", {
+      patterns: [
+        ...simulationsOuterWall,
+        ...layers.slice(i + 1).map((higher) => ({
+          group: layerImports(higher),
+          message: `simulations/ layers run ${layers.map((l) => l.name).join(" → ")}: ${layer.name} must not import ${higher.name} (move the shared type or code down; see simulations/README.md#layers).`,
+        })),
+      ],
+    }],
+  },
+}));
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "out/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/**"] },
@@ -30,12 +57,7 @@ export default tseslint.config(
   {
     files: ["simulations/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { group: uiPackages, message: "simulations/ must not depend on UI frameworks." },
-          { group: ["@/lib/*", "@/lib", "@/components/*", "@/app/*", "**/lib/*", "**/components/*", "**/app/*"], message: "simulations/ is the bottom layer: it imports nothing from lib/, components/ or app/." },
-        ],
-      }],
+      "no-restricted-imports": ["error", { patterns: simulationsOuterWall }],
       "no-restricted-globals": ["error",
         { name: "window", message: "No DOM in simulations/." },
         { name: "document", message: "No DOM in simulations/." },
@@ -50,6 +72,7 @@ export default tseslint.config(
       "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date']", message: "Time comes from the simulation clock." }],
     },
   },
+  ...simulationLayerBlocks,
   // lib/: React-free glue.
   {
     files: ["lib/**/*.ts", "lib/**/*.tsx"],

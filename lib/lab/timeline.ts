@@ -54,7 +54,11 @@ export function isStoryRecord(record: TraceRecord): boolean {
   return record.type in storyTransitions;
 }
 
-/** A fault's start in words: "outage of recs", "api-2 crashes", "+200 ms on db". */
+/**
+ * A fault's start in words: "outage of recs", "api-2 crashes", "+200 ms on db". The same words as the
+ * fault kinds' `describeStart` in simulations/kernel/faults.ts (a test keeps them equal); written
+ * out here so light widgets that only import this file do not pull the simulation library in.
+ */
 export function describeFaultStart(fault: FaultSpec): string {
   switch (fault.kind) {
     case "crash":

@@ -1,7 +1,7 @@
 /**
  * Model behind the retries-over-time view: `clients` callers all fail at t = 0 (a dependency blips)
- * and each retries `retries` times with the simulation's backoff (simulations/models/resilience/
- * backoff.ts), every retry failing while the blip lasts. Without jitter every client's n-th retry
+ * and each retries `retries` times with the simulation's backoff (simulations/kernel/retry-policy.ts),
+ * every retry failing while the blip lasts. Without jitter every client's n-th retry
  * lands at the same instant (a synchronized wave); with jitter the same retries spread out.
  */
 import { backoffDelayMs, createStream, type BackoffConfig, type Jitter } from "@/simulations";

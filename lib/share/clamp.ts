@@ -6,7 +6,7 @@
  * of the wrong type, or inside a union such as a duration distribution, is left for the validator,
  * which names the field.
  */
-import { FORBIDDEN_KEYS, nodeKinds, schemaAtPath, type Schema } from "@/simulations";
+import { faultBaseFields, faultKinds, FORBIDDEN_KEYS, nodeKinds, schemaAtPath, type Schema } from "@/simulations";
 
 export interface NumberMeta {
   min?: number;
@@ -28,13 +28,12 @@ export function clampToMeta(value: number, meta: NumberMeta): number {
   return v;
 }
 
-/** Bounds of the fault numbers (schema.ts). */
-const faultNumbers: Record<string, NumberMeta> = {
-  atMs: { min: 0, max: 1e9 },
-  durationMs: { above: 0, max: 1e9 },
-  addMs: { above: 0, max: 1e7 },
-  rate: { min: 0, max: 1 },
-};
+/** The number fields of a fault: the shared ones and its kind's own (kernel/faults.ts). */
+function faultNumbers(kind: unknown): [string, NumberMeta][] {
+  const entry = typeof kind === "string" && Object.hasOwn(faultKinds, kind) ? faultKinds[kind as keyof typeof faultKinds] : undefined;
+  const fields: Record<string, Schema<unknown>> = { ...faultBaseFields, ...entry?.fields };
+  return Object.entries(fields).filter(([, schema]) => schema.type === "number").map(([key, schema]) => [key, schema.meta as NumberMeta]);
+}
 
 function clampFields(target: Record<string, unknown>, fields: Record<string, AnySchema>, path: string, notes: string[]) {
   for (const [key, schema] of Object.entries(fields)) {
@@ -79,7 +78,7 @@ export function clampScenario(scenario: unknown): string[] {
   if (Array.isArray(scenario.faults)) {
     scenario.faults.forEach((fault, i) => {
       if (!isRecord(fault)) return;
-      for (const [key, meta] of Object.entries(faultNumbers)) {
+      for (const [key, meta] of faultNumbers(fault.kind)) {
         const value = fault[key];
         if (typeof value !== "number" || !Number.isFinite(value)) continue;
         const clamped = clampToMeta(value, meta);

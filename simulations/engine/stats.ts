@@ -156,3 +156,32 @@ export class RunningMean {
     return this.count > 1 ? this.m2 / (this.count - 1) : 0;
   }
 }
+
+/** Counts over a trailing window, kept in ten buckets (memory independent of traffic). */
+export class WindowCounter {
+  private readonly buckets = new Float64Array(10);
+  private readonly bucketMs: number;
+  private index = -1;
+  constructor(windowMs: number) {
+    this.bucketMs = windowMs / 10;
+  }
+  private roll(nowMs: number): void {
+    const i = Math.floor(nowMs / this.bucketMs);
+    if (i === this.index) return;
+    if (this.index >= 0) {
+      const steps = Math.min(10, i - this.index);
+      for (let k = 1; k <= steps; k++) this.buckets[(this.index + k) % 10] = 0;
+    }
+    this.index = i;
+  }
+  add(nowMs: number, n = 1): void {
+    this.roll(nowMs);
+    this.buckets[this.index % 10] += n;
+  }
+  sum(nowMs: number): number {
+    this.roll(nowMs);
+    let s = 0;
+    for (let k = 0; k < 10; k++) s += this.buckets[k];
+    return s;
+  }
+}

@@ -17,7 +17,7 @@
  * nothing here draws randomness or schedules events, so it cannot change any v1 result.
  */
 import type { Simulation } from "../engine/simulation";
-import type { Request } from "../runtime/model";
+import type { Request } from "../kernel/model";
 
 /** Something that can drop a key when an invalidation message reaches it (caches). */
 export interface Invalidatable {

@@ -15,7 +15,7 @@ import type { RandomStreams } from "../engine/random";
 import type { Simulation } from "../engine/simulation";
 import { CallPolicy, type Deliver } from "../models/resilience/call-policy";
 import { edgePolicyConfig } from "../models/resilience/policy-schema";
-import type { EdgeRuntime, NodeGauges, NodeMetrics, Reply, Request, TraceRecord } from "./model";
+import type { EdgeRuntime, NodeGauges, NodeMetrics, Reply, Request, TraceRecord } from "../kernel/model";
 
 export class EdgePolicies {
   /** Policy per edge index, null where the edge declares none. */

@@ -9,12 +9,13 @@
 import { LatencyHistogram } from "../engine/stats";
 import { RandomStreams, type RandomStream } from "../engine/random";
 import { BACKGROUND_PRIORITY, Simulation } from "../engine/simulation";
-import { nodeKinds } from "../models/registry";
-import type { FaultSpec, Scenario } from "../scenario/schema";
-import { RequestLedger } from "./ledger";
+import { nodeKinds } from "../registry";
+import type { Scenario } from "../scenario/schema";
+import { faultKindOf, foldEdgeFaults, foldNodeFaults, type FaultSpec } from "../kernel/faults";
+import { RequestLedger } from "../kernel/ledger";
 import { EdgePolicies } from "./edge-policies";
-import { hasProtocolView, type ProtocolView } from "../kernel/protocol-view";
-import type { EdgeRuntime, ModelContext, NodeFaults, NodeGauges, NodeMetrics, Outcome, Reply, Request, SimNode, TraceRecord } from "./model";
+import { hasProtocolView, type ProtocolView } from "../checker/protocol-view";
+import type { EdgeRuntime, ModelContext, NodeFaults, NodeGauges, NodeMetrics, Outcome, Reply, Request, SimNode, TraceRecord } from "../kernel/model";
 
 export interface RunOptions {
   /** Overrides the scenario's seed. */
@@ -109,6 +110,8 @@ export class ScenarioRun {
   private readonly records = new Map<string, NodeRecord>();
   private readonly edges: EdgeRuntime[] = [];
   private readonly edgeByName = new Map<string, EdgeRuntime>();
+  /** Active faults per edge (by edge index), in the order they started. */
+  private readonly edgeFaults: FaultSpec[][] = [];
   private readonly warmupMs: number;
   private readonly stopRequests: number;
   private readonly stopDurationMs: number;
@@ -142,6 +145,7 @@ export class ScenarioRun {
     scenario.edges.forEach((e, index) => {
       const edge: EdgeRuntime = { index, from: e.from, to: e.to, id: e.id ?? `${e.from}->${e.to}`, weight: e.weight ?? 1, spec: e, partitioned: false };
       this.edges.push(edge);
+      this.edgeFaults.push([]);
       this.edgeByName.set(`${e.from}->${e.to}`, edge);
       if (e.id) this.edgeByName.set(e.id, edge);
     });
@@ -277,33 +281,35 @@ export class ScenarioRun {
 
   // --- faults -------------------------------------------------------------------------------
 
-  /** Starts a fault now (the timeline calls this at `atMs`; the lab calls it when the learner injects one). */
+  /**
+   * Starts a fault now (the timeline calls this at `atMs`; the lab calls it when the learner injects
+   * one). What it does is its kind's entry in kernel/faults.ts, folded with the target's other faults.
+   */
   applyFault(fault: FaultSpec): void {
-    if (fault.kind === "partition") {
+    if (faultKindOf(fault).target === "edge") {
       const edge = this.edgeByName.get(fault.target);
       if (!edge) throw new Error(`runtime: no edge "${fault.target}"`);
-      edge.partitioned = true;
-      this.options.onEvent?.({ atMs: this.sim.now, type: "edge.partitioned", node: edge.from, detail: edge.id });
-      if (fault.durationMs) {
-        this.sim.schedule(fault.durationMs, () => {
-          edge.partitioned = false;
-          this.options.onEvent?.({ atMs: this.sim.now, type: "edge.healed", node: edge.from, detail: edge.id });
-        }, BACKGROUND_PRIORITY - 1);
-      }
-      return;
+      this.edgeFaults[edge.index].push(fault);
+      this.refreshEdgeFaults(edge);
+    } else {
+      const record = this.records.get(fault.target);
+      if (!record) throw new Error(`runtime: no node "${fault.target}"`);
+      record.active.push(fault);
+      this.refreshFaults(record);
     }
-    const record = this.records.get(fault.target);
-    if (!record) throw new Error(`runtime: no node "${fault.target}"`);
-    record.active.push(fault);
-    this.refreshFaults(record);
     if (fault.durationMs) this.sim.schedule(fault.durationMs, () => this.endFault(fault), BACKGROUND_PRIORITY - 1);
   }
 
   /** Ends a fault started by {@link applyFault} (no effect if it already ended). */
   endFault(fault: FaultSpec): void {
-    if (fault.kind === "partition") {
+    if (faultKindOf(fault).target === "edge") {
       const edge = this.edgeByName.get(fault.target);
-      if (edge) edge.partitioned = false;
+      if (!edge) return;
+      const active = this.edgeFaults[edge.index];
+      const i = active.indexOf(fault);
+      if (i < 0) return;
+      active.splice(i, 1);
+      this.refreshEdgeFaults(edge);
       return;
     }
     const record = this.records.get(fault.target);
@@ -317,7 +323,10 @@ export class ScenarioRun {
   /** Ends every fault on a node or edge (the lab's "recover"). */
   clearFaults(target: string): void {
     const edge = this.edgeByName.get(target);
-    if (edge) edge.partitioned = false;
+    if (edge) {
+      this.edgeFaults[edge.index].length = 0;
+      this.refreshEdgeFaults(edge);
+    }
     const record = this.records.get(target);
     if (record) {
       record.active.length = 0;
@@ -327,10 +336,7 @@ export class ScenarioRun {
 
   private refreshFaults(record: NodeRecord): void {
     const wasCrashed = record.faults.crashed;
-    const active = record.active;
-    record.faults.crashed = active.some((f) => f.kind === "crash");
-    record.faults.addMs = active.reduce((sum, f) => sum + (f.kind === "latency" ? f.addMs : 0), 0);
-    record.faults.errorRate = 1 - active.reduce((keep, f) => keep * (f.kind === "errors" ? 1 - f.rate : 1), 1);
+    foldNodeFaults(record.faults, record.active);
     const emit = this.options.onEvent;
     if (!wasCrashed && record.faults.crashed) {
       emit?.({ atMs: this.sim.now, type: "node.crashed", node: record.node.id });
@@ -339,6 +345,12 @@ export class ScenarioRun {
       emit?.({ atMs: this.sim.now, type: "node.recovered", node: record.node.id });
       record.node.recover();
     }
+  }
+
+  private refreshEdgeFaults(edge: EdgeRuntime): void {
+    const was = edge.partitioned;
+    foldEdgeFaults(edge, this.edgeFaults[edge.index]);
+    if (was !== edge.partitioned) this.options.onEvent?.({ atMs: this.sim.now, type: edge.partitioned ? "edge.partitioned" : "edge.healed", node: edge.from, detail: edge.id });
   }
 
   // --- running ------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * consistent-hash rings hold. The engine's work budget (runtime/scenario-run.ts) bounds whatever
  * this estimate cannot see, such as retries and fan-out.
  */
-import type { Issue } from "./schema-builder";
+import type { Issue } from "../kernel/schema-builder";
 import type { Scenario } from "./schema";
 
 /** Limits of a single run. */

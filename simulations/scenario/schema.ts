@@ -6,10 +6,11 @@
  * shows and what the command-line runner reads. This module assembles its schema from the node-kind
  * registry; `validate.ts` adds the checks that span fields (ids unique, edges pointing at real nodes).
  */
-import { nodeKinds } from "../models/registry";
+import { nodeKinds } from "../registry";
 import { edgePolicyFields, edgePolicyKeys } from "../models/resilience/policy-schema";
-import { kebabId } from "./common";
-import { array, literal, nullable, number, object, string, tagged, type Infer, type Issue, type Schema } from "./schema-builder";
+import { kebabId } from "../kernel/schema-common";
+import { faultKinds, faultKindSchema, type FaultSpec } from "../kernel/faults";
+import { array, literal, number, object, string, tagged, type Infer, type Issue, type Schema } from "../kernel/schema-builder";
 
 export const SCENARIO_VERSION = 1;
 
@@ -58,33 +59,13 @@ export const edgeSchema = object(
   { optional: ["id", "weight", ...edgePolicyKeys], name: "an edge" },
 );
 
-const faultBase = {
-  atMs: number({ min: 0, max: 1e9, title: "Starts at", unit: "ms" }),
-  durationMs: nullable(number({ above: 0, max: 1e9, title: "Lasts", unit: "ms" })),
-  target: string({ title: "Target node id, or edge as \"from->to\" or edge id", maxLength: 140 }),
-};
+/** A fault: one variant per entry of the fault-kind registry (kernel/faults.ts). */
 export const faultSchema = tagged<FaultSpec>(
   "kind",
-  {
-    crash: object({ ...faultBase, kind: literal("crash") }, { optional: ["durationMs"], name: "a crash fault" }),
-    latency: object(
-      { ...faultBase, kind: literal("latency"), addMs: number({ above: 0, max: 1e7, title: "Added latency", unit: "ms", uiMin: 1, uiMax: 5000 }) },
-      { optional: ["durationMs"], name: "a latency fault" },
-    ),
-    errors: object(
-      { ...faultBase, kind: literal("errors"), rate: number({ min: 0, max: 1, title: "Error rate", uiStep: 0.01 }) },
-      { optional: ["durationMs"], name: "an errors fault" },
-    ),
-    partition: object({ ...faultBase, kind: literal("partition") }, { optional: ["durationMs"], name: "a partition fault" }),
-  },
+  Object.fromEntries(Object.values(faultKinds).map((entry) => [entry.kind, faultKindSchema(entry)])),
   { title: "Fault" },
 );
-
-export type FaultSpec =
-  | { kind: "crash"; atMs: number; durationMs?: number | null; target: string }
-  | { kind: "latency"; atMs: number; durationMs?: number | null; target: string; addMs: number }
-  | { kind: "errors"; atMs: number; durationMs?: number | null; target: string; rate: number }
-  | { kind: "partition"; atMs: number; durationMs?: number | null; target: string };
+export type { FaultSpec };
 
 export const scenarioSchema = object(
   {

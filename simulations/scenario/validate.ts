@@ -3,9 +3,10 @@
  * Every problem becomes one message naming its field path; a document with any problem is refused
  * whole, so nothing is ever half-run.
  */
-import { nodeKinds } from "../models/registry";
+import { nodeKinds } from "../registry";
 import { SCENARIO_VERSION, scenarioSchema, type Scenario, type Issue } from "./schema";
 import { checkCost } from "./cost";
+import { faultKindOf } from "../kernel/faults";
 
 export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: Issue[] };
 
@@ -87,8 +88,9 @@ function checkGraph(s: Scenario, issues: Issue[]): void {
   const edgeNames = new Set<string>([...seenPairs, ...edgeIds]);
   (s.faults ?? []).forEach((fault, i) => {
     const path = `faults[${i}].target`;
-    if (fault.kind === "partition") {
-      if (!edgeNames.has(fault.target)) issues.push({ path, message: `${path} must name an edge ("from->to" or an edge id) for a partition, got "${fault.target}"` });
+    const entry = faultKindOf(fault);
+    if (entry.target === "edge") {
+      if (!edgeNames.has(fault.target)) issues.push({ path, message: `${path} must name an edge ("from->to" or an edge id) for ${entry.schemaName.replace(/ fault$/, "")}, got "${fault.target}"` });
     } else if (!index.has(fault.target)) {
       issues.push({ path, message: `${path} names no node: "${fault.target}"` });
     }

@@ -5,7 +5,7 @@
  * lists every fault, preset and learner's, with editable start and duration.
  */
 import { useId, useState } from "react";
-import type { FaultSpec } from "@/simulations";
+import { faultKinds, type FaultSpec } from "@/simulations";
 import { activeFaultsOn } from "@/lib/lab/lab-controller";
 import { isFaultActive, type TimelineFault } from "@/lib/lab/edit-timeline";
 import { useLab, useLabState } from "../lab-context";
@@ -15,18 +15,8 @@ const button = "h-8 rounded-md border border-line bg-surface px-2.5 text-sm font
 const field = "h-8 rounded-md border border-line bg-surface px-2 font-mono text-sm text-fg";
 
 function describeFault(f: FaultSpec): string {
-  switch (f.kind) {
-    case "crash":
-      return "crash";
-    case "latency":
-      return `+${f.addMs} ms latency`;
-    case "errors":
-      return `${Math.round(f.rate * 100)}% errors`;
-    case "partition":
-      return "partition";
-    default:
-      return (f as { kind: string }).kind;
-  }
+  const entry = faultKinds[f.kind as keyof typeof faultKinds];
+  return entry ? entry.label(f as never) : (f as { kind: string }).kind;
 }
 
 function TimelineRow({ fault }: { fault: TimelineFault }) {

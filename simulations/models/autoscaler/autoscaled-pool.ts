@@ -30,9 +30,9 @@
 import { createSampler } from "../../engine/distributions";
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
 import { RunningMean, TimeWeighted } from "../../engine/stats";
-import { distSchema, kebabId } from "../../scenario/common";
-import { array, literal, nullable, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { array, literal, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { Fifo, round } from "../shared";
 
 const msField = (title: string, uiMax: number, fallback: number) => number({ min: 0, max: 1e9, title, unit: "ms", uiMin: 0, uiMax, default: fallback });

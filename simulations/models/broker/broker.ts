@@ -45,10 +45,10 @@
 import { createSampler } from "../../engine/distributions";
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
 import { LatencyHistogram, RunningMean, TimeWeighted } from "../../engine/stats";
-import { distSchema, kebabId } from "../../scenario/common";
-import { array, boolean, literal, nullable, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { EdgeRuntime, NodeKind, NodeMetrics, Reply, Request, SimNode } from "../../runtime/model";
-import type { KindCheckContext } from "../registry";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { array, boolean, literal, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { EdgeRuntime, NodeKind, NodeMetrics, Reply, Request, SimNode } from "../../kernel/model";
+import type { KindCheckContext } from "../../kernel/kind";
 import { hashInt } from "../load-balancer/hash-ring";
 import { Fifo, round } from "../shared";
 import { MAX_VISIBILITY_MS, isMessageConsumer, isMessageStore, type Delivery, type MessageConsumer, type MessageStore } from "./protocol";

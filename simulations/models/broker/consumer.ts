@@ -28,9 +28,9 @@
  */
 import { createSampler } from "../../engine/distributions";
 import { TimeWeighted } from "../../engine/stats";
-import { distSchema, kebabId } from "../../scenario/common";
-import { boolean, literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Request, SimNode } from "../../runtime/model";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { boolean, literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, Request, SimNode } from "../../kernel/model";
 import { Fifo, round } from "../shared";
 import { messageFraction, type Delivery, type MessageConsumer } from "./protocol";
 

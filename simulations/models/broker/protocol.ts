@@ -13,7 +13,7 @@
  * target (request out, reply = ack or nack). Both halves live in this folder, so the runtime needs
  * no knowledge of messaging at all.
  */
-import type { Request, SimNode } from "../../runtime/model";
+import type { Request, SimNode } from "../../kernel/model";
 
 /** One lease of one message to one consumer. */
 export interface Delivery {

@@ -20,9 +20,10 @@
  * Invariant: in use ≤ maxConcurrent in every compartment; each call is answered exactly once.
  */
 import { RunningMean, TimeWeighted } from "../../engine/stats";
-import { kebabId } from "../../scenario/common";
-import { literal, nullable, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import { kebabId } from "../../kernel/schema-common";
+import { literal, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
+import { defineKind } from "../../kernel/kind";
 import { Fifo, round } from "../shared";
 import { DEGRADED } from "../shedding/priority";
 
@@ -216,3 +217,33 @@ export const bulkheadKind: NodeKind<BulkheadSpec> = {
     return node;
   },
 };
+
+/** The bulkhead kind, defined once: schema, model, edge rules, metrics, gauges, records. */
+export const bulkheadDefinition = defineKind({
+  kind: "bulkhead",
+  title: "Bulkhead",
+  summary: "Caps concurrent calls to one dependency (semaphore or thread pool), with an optional fallback.",
+  schema: bulkheadSchema,
+  model: bulkheadKind,
+  outgoing: { min: 1, max: 1 },
+  acceptsIncoming: true,
+  metrics: {
+    admitted: { title: "Requests admitted", of: "requests" },
+    rejected: { title: "Rejected", of: "requests" },
+    timeouts: { title: "Timeouts" },
+    fallbacks: { title: "Fallback answers served" },
+    cancelled: { title: "Calls cancelled", of: "calls" },
+    maxInUse: { title: "Most slots in use" },
+    meanInUse: { title: "Mean slots in use" },
+    meanWaitMs: { title: "Mean wait in the queue", unit: "ms" },
+  },
+  gauges: {
+    inUse: { title: "Slots in use", role: "busy" },
+    waiting: { title: "Waiting", role: "queue" },
+    maxConcurrent: { title: "Slots (-1: unlimited)", role: "capacity" },
+  },
+  records: {
+    "bulkhead.rejected": { meaning: "a call found the compartment full (or got no permit in time) and was refused" },
+    "bulkhead.timed-out": { meaning: "the caller stopped waiting for a pooled call; the thread stays busy until it ends" },
+  },
+});

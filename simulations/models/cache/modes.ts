@@ -34,11 +34,11 @@
 import { createSampler } from "../../engine/distributions";
 import { LatencyHistogram, TimeWeighted } from "../../engine/stats";
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
-import type { ModelContext, Outcome, Reply, Request, SimNode } from "../../runtime/model";
+import type { ModelContext, Outcome, Reply, Request, SimNode } from "../../kernel/model";
 import { dataWorld } from "../data-world";
 import { round } from "../shared";
 import { createKeyStore } from "./eviction";
-import type { CacheSpec } from "./cache";
+import type { CacheSpec } from "./cache-schema";
 
 interface Entry {
   expiresAt: number;

@@ -24,9 +24,9 @@
  */
 import { createSampler, type Sampler } from "../../engine/distributions";
 import { RunningMean } from "../../engine/stats";
-import { distSchema, kebabId } from "../../scenario/common";
-import { array, literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { array, literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { dataWorld } from "../data-world";
 import { round } from "../shared";
 

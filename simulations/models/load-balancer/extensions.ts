@@ -25,43 +25,8 @@
  *   clients, for ip-hash) it has routed whose owner moved: `keysRemapped`, `keysRemappedRatio` (of the
  *   last change). With consistent hashing about 1/n move; with modulo hashing most do.
  */
-import { array, boolean, nullable, number, object, oneOf, string } from "../../scenario/schema-builder";
-import { kebabId } from "../../scenario/common";
-import type { ModelContext, Reply, Request } from "../../runtime/model";
-import type { LoadBalancerSpec } from "./load-balancer";
-
-export const loadBalancerExtensionFields = {
-  affinity: oneOf(["none", "cookie"] as const, { title: "Session affinity" }),
-  sessionMs: nullable(number({ above: 0, max: 1e9, title: "Session (cookie) lifetime", unit: "ms", uiMin: 1000, uiMax: 1_800_000 })),
-  level: oneOf(["request", "connection"] as const, { title: "Balance per request or per connection" }),
-  maxConnectionAgeMs: nullable(number({ above: 0, max: 1e9, title: "Maximum connection age", unit: "ms", uiMin: 1000, uiMax: 600_000 })),
-  zones: array(
-    object({ zone: string({ title: "Zone", maxLength: 64 }), nodes: array(kebabId("Node id"), { maxItems: 500 }) }, { name: "a zone" }),
-    { title: "Zones of sources and targets", maxItems: 16 },
-  ),
-  zoneMode: oneOf(["cross-zone", "local", "zone-aware"] as const, { title: "Zone routing" }),
-  crossZoneMs: number({ min: 0, max: 1e6, title: "Added latency across zones", unit: "ms", uiMin: 0, uiMax: 20, uiStep: 0.1 }),
-  canary: object(
-    {
-      targets: array(kebabId("Canary target"), { minItems: 1, maxItems: 256 }),
-      weight: number({ min: 0, max: 1, title: "Canary weight", uiStep: 0.01 }),
-      steps: array(object({ atMs: number({ min: 0, max: 1e9, unit: "ms" }), weight: number({ min: 0, max: 1 }) }, { name: "a canary step" }), { maxItems: 100 }),
-      autoRollback: boolean({ title: "Roll back automatically" }),
-      rollbackMargin: number({ min: 0, max: 1, title: "Error-rate margin over stable", uiStep: 0.005 }),
-      minRequests: number({ integer: true, min: 0, max: 1e9, title: "Fewest canary requests to judge" }),
-    },
-    { optional: ["weight", "steps", "autoRollback", "rollbackMargin", "minRequests"], name: "canary" },
-  ),
-  changes: array(
-    object(
-      { atMs: number({ min: 0, max: 1e9, title: "At", unit: "ms" }), target: kebabId("Target"), action: oneOf(["add", "remove"] as const, { title: "Action" }) },
-      { name: "a membership change" },
-    ),
-    { title: "Targets added or removed during the run", maxItems: 1000 },
-  ),
-};
-
-export const loadBalancerExtensionOptional = ["affinity", "sessionMs", "level", "maxConnectionAgeMs", "zones", "zoneMode", "crossZoneMs", "canary", "changes"] as const;
+import type { ModelContext, Reply, Request } from "../../kernel/model";
+import type { LoadBalancerSpec } from "./schema";
 
 export interface ExtensionHost {
   spec: LoadBalancerSpec;

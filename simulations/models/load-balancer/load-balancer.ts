@@ -18,46 +18,13 @@
  * learners see before rerouting.
  */
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
-import { kebabId } from "../../scenario/common";
-import { literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import type { LoadBalancerSpec } from "./schema";
+import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { createHashRing, hashInt } from "./hash-ring";
-import { createExtensions, loadBalancerExtensionFields, loadBalancerExtensionOptional } from "./extensions";
+import { createExtensions } from "./extensions";
 import { fastPaths } from "../fast-paths";
 
-export const loadBalancerStrategies = [
-  "round-robin",
-  "weighted-round-robin",
-  "random",
-  "least-connections",
-  "power-of-two-choices",
-  "least-response-time",
-  "ip-hash",
-  "key-hash",
-  "consistent-hash",
-] as const;
-export type LoadBalancerStrategy = (typeof loadBalancerStrategies)[number];
-
-export const loadBalancerSchema = object(
-  {
-    id: kebabId(),
-    kind: literal("load-balancer"),
-    strategy: oneOf(loadBalancerStrategies, { title: "Strategy" }),
-    virtualNodes: number({ integer: true, above: 0, max: 10_000, title: "Virtual nodes per target (consistent-hash)", default: 100 }),
-    healthCheck: object(
-      {
-        intervalMs: number({ above: 0, title: "Health-check interval", unit: "ms", uiMin: 100, uiMax: 30_000 }),
-        unhealthyThreshold: number({ integer: true, above: 0, max: 100, title: "Failed checks before removal", default: 2 }),
-        healthyThreshold: number({ integer: true, above: 0, max: 100, title: "Good checks before return", default: 2 }),
-      },
-      { optional: ["unhealthyThreshold", "healthyThreshold"], name: "healthCheck" },
-    ),
-    // Extensions: affinity, connections, zones, canary, membership changes (see extensions.ts).
-    ...loadBalancerExtensionFields,
-  },
-  { optional: ["virtualNodes", "healthCheck", ...loadBalancerExtensionOptional], name: "a load-balancer node" },
-);
-export type LoadBalancerSpec = Infer<typeof loadBalancerSchema>;
+export { loadBalancerStrategies, loadBalancerSchema, type LoadBalancerStrategy, type LoadBalancerSpec } from "./schema";
 
 export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
   kind: "load-balancer",

@@ -21,13 +21,13 @@
  * and queued requests), retryAfterMs statistics, storedEntries (peak numbers held over all keys).
  */
 import { LatencyHistogram, RunningMean } from "../../engine/stats";
-import { kebabId } from "../../scenario/common";
-import { literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import { kebabId } from "../../kernel/schema-common";
+import { literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { Fifo, round } from "../shared";
 import { createLimiterState, LeakyMeter, SlidingPeak, TokenBucket, type LimiterAlgorithm, type LimiterState } from "./algorithms";
 import type { RateLimitStore } from "./store";
-import type { KindCheckContext } from "../registry";
+import type { KindCheckContext } from "../../kernel/kind";
 
 export const rateLimiterSchema = object(
   {

@@ -17,9 +17,10 @@
  * store has no edges. Metrics here are summed over its members.
  */
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
-import { kebabId } from "../../scenario/common";
-import { literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, SimNode } from "../../runtime/model";
+import { kebabId } from "../../kernel/schema-common";
+import { literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, SimNode } from "../../kernel/model";
+import { defineKind } from "../../kernel/kind";
 import { round } from "../shared";
 import { SlidingPeak, TokenBucket } from "./algorithms";
 
@@ -157,3 +158,29 @@ export const rateLimitStoreKind: NodeKind<RateLimitStoreSpec> = {
     return node;
   },
 };
+
+/** The rate-limit store kind, defined once: schema, model, edge rules, metrics, gauges. */
+export const rateLimitStoreDefinition = defineKind({
+  kind: "rate-limit-store",
+  title: "Rate-limit store",
+  summary: "The shared counter behind a fleet of rate limiters: shared, split locally, or synced periodically.",
+  schema: rateLimitStoreSchema,
+  model: rateLimitStoreKind,
+  outgoing: { min: 0, max: 0 },
+  acceptsIncoming: false,
+  metrics: {
+    members: { title: "Members", of: "rate limiters" },
+    admitted: { title: "Requests admitted", of: "requests" },
+    rejected: { title: "Rejected", of: "requests" },
+    rejectedRatio: { title: "Share rejected", unit: "ratio" },
+    peakAdmittedPerSec: { title: "Peak admitted rate", unit: "per-sec" },
+    syncs: { title: "Syncs" },
+    keys: { title: "Keys tracked" },
+  },
+  gauges: {
+    mode: { title: "Mode", role: "state" },
+    members: { title: "Members", role: "other" },
+    admitted: { title: "Admitted so far", role: "other" },
+    rejected: { title: "Rejected so far", role: "other" },
+  },
+});

@@ -13,14 +13,14 @@
  */
 import type { Dist } from "../../engine/distributions";
 import { ProcessNetwork } from "../../kernel/network";
-import type { ProtocolView } from "../../kernel/protocol-view";
+import type { ProtocolView } from "../../checker/protocol-view";
 import { HistoryRecorder } from "../../checker/history";
 import { checkLinearizability, type LinearizabilityResult } from "../../checker/linearizability";
 import { checkSessions, type SessionResult } from "../../checker/sessions";
-import { distSchema, kebabId } from "../../scenario/common";
-import { array, literal, number, object, oneOf, string, type Infer } from "../../scenario/schema-builder";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { array, literal, number, object, oneOf, string, type Infer } from "../../kernel/schema-builder";
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
-import type { NodeKind, Request, SimNode } from "../../runtime/model";
+import type { NodeKind, Request, SimNode } from "../../kernel/model";
 import { clientProcess, followerReplica, leaderReplica, quorumReplica, type ClientHooks } from "./register-processes";
 
 const replicaFault = object(
@@ -244,5 +244,5 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
   },
 };
 
-/** What the space-time view reads from the register (see kernel/protocol-view.ts). */
+/** What the space-time view reads from the register (see checker/protocol-view.ts). */
 export type RegisterProtocolView = ProtocolView;

@@ -23,23 +23,14 @@
  */
 import type { RandomStream } from "../../engine/random";
 import type { Simulation } from "../../engine/simulation";
-import type { AttemptToken, NodeGauges, NodeMetrics, Outcome, Reason, Reply, Request } from "../../runtime/model";
+import type { AttemptToken, NodeGauges, NodeMetrics, Outcome, Reason, Reply, Request } from "../../kernel/model";
 import { round } from "../shared";
-import { backoffDelayMs, type BackoffConfig } from "./backoff";
+import { backoffDelayMs, RetryBudget, type RetryOn, type RetryPolicyConfig } from "../../kernel/retry-policy";
 import { CircuitBreaker, type BreakerConfig, type BreakerStateName } from "./circuit-breaker.machine";
-import { RetryBudget, type RetryBudgetConfig } from "./retry-budget";
 
-/** Failure classes a retry policy may retry. */
-export type RetryOn = "timeout" | "error" | "dropped" | "circuit-open";
-export const retryOnKinds: readonly RetryOn[] = ["timeout", "error", "dropped", "circuit-open"];
-
-export interface RetryConfig {
-  /** Tries in total, the first included (1 = no retries). */
-  maxAttempts: number;
-  backoff: BackoffConfig;
-  retryOn: readonly RetryOn[];
-  budget: RetryBudgetConfig | null;
-}
+export { retryOnKinds, type RetryOn } from "../../kernel/retry-policy";
+/** The retry part of a call policy: the one retry policy of kernel/retry-policy.ts. */
+export type RetryConfig = RetryPolicyConfig;
 
 export interface HedgeConfig {
   /** Send a copy when no answer has come after this long, ms. */

@@ -12,9 +12,9 @@
  * drop, and as slow when it takes `slowCallDurationMs` or more; set that near the caller's timeout so
  * calls the caller gave up on count against the dependency.
  */
-import { kebabId } from "../../scenario/common";
-import { boolean, literal, object, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, NodeMetrics, SimNode } from "../../runtime/model";
+import { kebabId } from "../../kernel/schema-common";
+import { boolean, literal, object, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, NodeMetrics, SimNode } from "../../kernel/model";
 import { CircuitBreaker } from "./circuit-breaker.machine";
 import { breakerConfig, breakerFields } from "./policy-schema";
 

@@ -9,9 +9,9 @@
  * `circuit-breaker` node right after a client puts the breaker inside the retries, so each attempt
  * counts in the breaker's window (the usual order). Behaviour and metrics: see call-policy.ts.
  */
-import { kebabId } from "../../scenario/common";
-import { literal, object, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, SimNode } from "../../runtime/model";
+import { kebabId } from "../../kernel/schema-common";
+import { literal, object, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, SimNode } from "../../kernel/model";
 import { CallPolicy, type Deliver } from "./call-policy";
 import { clientPolicyConfig, clientPolicyFields, clientPolicyKeys } from "./policy-schema";
 

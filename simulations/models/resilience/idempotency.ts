@@ -45,3 +45,35 @@ export class KeyMemory {
     }
   }
 }
+
+/**
+ * What a server remembers of the operations it executed, by its `idempotent` / `dedupeWindowMs`
+ * settings: whether an arriving request repeats one it may answer from the record, and how many
+ * repeats executed again with a side effect.
+ */
+export class ExecutionRecord {
+  /** Repeats executed again, causing a duplicate side effect (counted requests). */
+  duplicateSideEffects = 0;
+  private readonly dedupe: KeyMemory | null;
+  private readonly executed: KeyMemory | null;
+
+  constructor(options: { idempotent?: boolean; dedupeWindowMs?: number | null }) {
+    this.dedupe = options.dedupeWindowMs ? new KeyMemory(options.dedupeWindowMs) : null;
+    this.executed = options.idempotent || this.dedupe ? null : new KeyMemory(DUPLICATE_DETECTION_MS);
+  }
+
+  /** Whether the request repeats an operation completed within the dedupe window (answer it from the record). */
+  isKnownRepeat(key: number | undefined, nowMs: number): boolean {
+    return this.dedupe !== null && key !== undefined && this.dedupe.has(key, nowMs);
+  }
+
+  /** Notes that the operation with `key` was executed now. */
+  noteExecution(key: number, counted: boolean, nowMs: number): void {
+    if (this.dedupe) this.dedupe.record(key, nowMs);
+    else if (this.executed) {
+      if (this.executed.has(key, nowMs)) {
+        if (counted) this.duplicateSideEffects++;
+      } else this.executed.record(key, nowMs);
+    }
+  }
+}

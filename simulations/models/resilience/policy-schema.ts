@@ -11,10 +11,10 @@
  * Both normalise to one {@link CallPolicyConfig}, so they behave identically. The breaker's fields
  * are shared with the `circuit-breaker` node kind.
  */
-import { array, boolean, nullable, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import { jitterKinds, type Jitter } from "./backoff";
+import { array, boolean, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import { jitterKinds, retryOnKinds, retryPolicyFromClient, retryPolicyFromEdge } from "../../kernel/retry-policy";
 import type { BreakerConfig } from "./circuit-breaker.machine";
-import { retryOnKinds, type CallPolicyConfig, type RetryOn } from "./call-policy";
+import type { CallPolicyConfig } from "./call-policy";
 
 const ms = (title: string, uiMax: number, extra: { default?: unknown; description?: string } = {}) =>
   number({ min: 0, max: 1e8, title, unit: "ms", uiMin: 0, uiMax, ...extra });
@@ -121,14 +121,7 @@ export function edgePolicyConfig(edge: Readonly<Record<string, unknown>>): CallP
     timeoutMs: e.timeoutMs ?? null,
     deadlineMs: e.deadlineMs ?? null,
     propagateDeadline: e.propagateDeadline ?? false,
-    retry: e.retry
-      ? {
-          maxAttempts: e.retry.maxAttempts,
-          backoff: { baseMs: e.retry.backoff?.baseMs ?? 0, maxMs: e.retry.backoff?.maxMs ?? 30_000, multiplier: e.retry.backoff?.multiplier ?? 2, jitter: (e.retry.jitter ?? "none") as Jitter },
-          retryOn: (e.retry.retryOn ?? ["timeout", "error", "dropped"]) as RetryOn[],
-          budget: e.retry.budget ? { ratio: e.retry.budget.ratio, minPerSec: e.retry.budget.minPerSec ?? 10, windowMs: e.retry.budget.windowMs ?? 10_000 } : null,
-        }
-      : null,
+    retry: e.retry ? retryPolicyFromEdge(e.retry) : null,
     hedge: e.hedge ? { afterMs: e.hedge.afterMs, maxExtra: e.hedge.maxExtra ?? 1, cancelLosers: e.hedge.cancelLosers ?? false } : null,
     circuitBreaker: e.circuitBreaker ? breakerConfig(e.circuitBreaker) : null,
     pool: e.pool ? { size: e.pool.size, queueCapacity: e.pool.queueCapacity ?? null } : null,
@@ -160,20 +153,11 @@ const _clientPolicySchema = object(clientPolicyFields, { optional: clientPolicyK
 export type ClientPolicySpec = Infer<typeof _clientPolicySchema>;
 
 export function clientPolicyConfig(c: ClientPolicySpec): CallPolicyConfig {
-  const maxAttempts = c.maxAttempts ?? 1;
   return {
     timeoutMs: c.timeoutMs ?? null,
     deadlineMs: c.deadlineMs ?? null,
     propagateDeadline: c.propagateDeadline ?? false,
-    retry:
-      maxAttempts > 1
-        ? {
-            maxAttempts,
-            backoff: { baseMs: c.backoffBaseMs ?? 0, maxMs: c.backoffCapMs ?? 30_000, multiplier: c.backoffMultiplier ?? 2, jitter: (c.jitter ?? "none") as Jitter },
-            retryOn: (c.retryOn ?? ["timeout", "error", "dropped"]) as RetryOn[],
-            budget: c.retryBudgetRatio !== null && c.retryBudgetRatio !== undefined ? { ratio: c.retryBudgetRatio, minPerSec: c.retryBudgetMinPerSec ?? 10, windowMs: 10_000 } : null,
-          }
-        : null,
+    retry: retryPolicyFromClient(c),
     hedge: c.hedgeDelayMs ? { afterMs: c.hedgeDelayMs, maxExtra: c.hedgeMaxExtra ?? 1, cancelLosers: false } : null,
     circuitBreaker: null,
     pool: c.poolSize ? { size: c.poolSize, queueCapacity: c.poolQueueCapacity ?? null } : null,

@@ -23,9 +23,10 @@
  * downstream: a deduplicating broker or an idempotent consumer absorbs them).
  */
 import { createSampler } from "../../engine/distributions";
-import { distSchema, kebabId } from "../../scenario/common";
-import { literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Request, SimNode } from "../../runtime/model";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, Request, SimNode } from "../../kernel/model";
+import { defineKind } from "../../kernel/kind";
 import { Fifo, round } from "../shared";
 
 export const outboxSchema = object(
@@ -225,3 +226,34 @@ export const outboxKind: NodeKind<OutboxSpec> = {
     return node;
   },
 };
+
+/** The outbox kind, defined once: schema, model, edge rules, metrics, gauges, records. */
+export const outboxDefinition = defineKind({
+  kind: "outbox",
+  title: "Outbox",
+  summary: "Commits a state change and publishes its event through an outbox relay (or a lossy dual write).",
+  schema: outboxSchema,
+  model: outboxKind,
+  outgoing: { min: 1, max: 1 },
+  acceptsIncoming: true,
+  metrics: {
+    committed: { title: "Transactions committed" },
+    published: { title: "Messages published", of: "events" },
+    pending: { title: "Pending", of: "events" },
+    lostEvents: { title: "Events lost" },
+    duplicatesPublished: { title: "Duplicates published" },
+    republished: { title: "Events republished" },
+    publishFailures: { title: "Publish failures" },
+    relayPolls: { title: "Outbox relay polls" },
+    meanPublishDelayMs: { title: "Mean delay before publishing", unit: "ms" },
+  },
+  gauges: {
+    pending: { title: "Events not yet published", role: "queue" },
+    committing: { title: "Transactions committing", role: "busy" },
+    lostEvents: { title: "Events lost", role: "other" },
+    crashed: { title: "Crashed", role: "flag" },
+  },
+  records: {
+    "outbox.event-lost": { meaning: "a committed change's event was never published (dual write interrupted)" },
+  },
+});

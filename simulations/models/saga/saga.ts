@@ -35,10 +35,10 @@
  */
 import { createSampler, type Sampler } from "../../engine/distributions";
 import { LatencyHistogram } from "../../engine/stats";
-import { distSchema, kebabId } from "../../scenario/common";
-import { array, boolean, literal, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { EdgeRuntime, NodeKind, Reply, Request, SimNode } from "../../runtime/model";
-import type { KindCheckContext } from "../registry";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { array, boolean, literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { EdgeRuntime, NodeKind, Reply, Request, SimNode } from "../../kernel/model";
+import type { KindCheckContext } from "../../kernel/kind";
 import { Fifo, round } from "../shared";
 
 const ratio = (title: string) => number({ min: 0, max: 1, title, uiStep: 0.01, default: 0 });

@@ -20,8 +20,8 @@
  * Timeouts, retries and breakers for a call are caller-side policies on the edge (or a `client`
  * node on the path), so a timeout frees the held worker.
  */
-import { nullable, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { EdgeRuntime, ModelContext, Outcome, Reason, Request } from "../../runtime/model";
+import { nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { EdgeRuntime, ModelContext, Outcome, Reason, Request } from "../../kernel/model";
 
 export const callsSchema = object(
   {

@@ -9,8 +9,9 @@
  * relays the downstream answer back. A latency fault adds to every service time (the worker is held
  * longer, as with a slow disk or a GC pause); a crash loses waiting and in-service work.
  *
- * Invariants (checked in tests): busy ≤ workers; waiting ≤ queueCapacity; every received request is
- * answered once, unless lost to a crash-free partition downstream.
+ * The workers and the waiting room are a kernel {@link Resource} (busy ≤ workers, waiting ≤
+ * queueCapacity, time-weighted busy and queue); every received request is answered once, unless lost
+ * to a crash-free partition downstream.
  *
  * Extensions (model library, see calls.ts and ../resilience/): `calls` makes the server call its
  * dependencies after its own service while holding the worker; `idempotent` / `dedupeWindowMs` say
@@ -19,13 +20,15 @@
  * for a caller that already gave up is counted as `wasted`.
  */
 import { createSampler } from "../../engine/distributions";
-import { TimeWeighted, RunningMean } from "../../engine/stats";
-import { distSchema, kebabId } from "../../scenario/common";
-import { boolean, literal, nullable, number, object, type Infer } from "../../scenario/schema-builder";
-import { isExpired, isOrphaned, type EdgeRuntime, type NodeKind, type Reply, type Request, type SimNode } from "../../runtime/model";
-import { Fifo, round } from "../shared";
+import { RunningMean } from "../../engine/stats";
+import { Resource, WarmCounter } from "../../kernel/resource";
+import { distSchema, kebabId } from "../../kernel/schema-common";
+import { boolean, literal, nullable, number, object, type Infer } from "../../kernel/schema-builder";
+import { isExpired, isOrphaned, type EdgeRuntime, type ModelContext, type NodeKind, type Reply, type Request, type SimNode } from "../../kernel/model";
+import { defineKind } from "../../kernel/kind";
+import { round } from "../shared";
 import { callsSchema, createCallRunner } from "./calls";
-import { DUPLICATE_DETECTION_MS, KeyMemory } from "../resilience/idempotency";
+import { ExecutionRecord } from "../resilience/idempotency";
 
 export const serverSchema = object(
   {
@@ -55,6 +58,14 @@ interface Job {
   startedMs: number;
 }
 
+/** Pipeline: visits each outgoing edge in order after service; the first failure answers. */
+function forwardAlong(ctx: ModelContext, edges: readonly EdgeRuntime[], request: Request, reply: Reply, index: number): void {
+  ctx.send(edges[index], request, (outcome, reason) => {
+    if (outcome !== "ok" || index === edges.length - 1) reply(outcome, reason);
+    else forwardAlong(ctx, edges, request, reply, index + 1);
+  });
+}
+
 export const serverKind: NodeKind<ServerSpec> = {
   kind: "server",
   create(spec, ctx) {
@@ -63,42 +74,27 @@ export const serverKind: NodeKind<ServerSpec> = {
     const capacity = spec.queueCapacity ?? Infinity;
     const sampleService = createSampler(spec.serviceMs, ctx.random("service"));
     const errorStream = ctx.random("errors");
-    const waiting = new Fifo<Job>();
-    const inService: Job[] = [];
-    const addInService = (job: Job) => {
-      job.slot = inService.length;
-      inService.push(job);
-    };
-    const removeInService = (job: Job) => {
-      const last = inService.pop()!;
-      if (last !== job) {
-        inService[job.slot] = last;
-        last.slot = job.slot;
-      }
-    };
-    const queueLength = new TimeWeighted(ctx.warmupMs);
-    const busy = new TimeWeighted(ctx.warmupMs);
+    const pool = new Resource<Job>(workers, capacity, ctx.warmupMs);
     const wait = new RunningMean();
     const downstream: readonly EdgeRuntime[] = ctx.outgoing;
-    let served = 0;
-    let dropped = 0;
-    let lost = 0;
-    let received = 0;
-    let expired = 0;
+    // Counts of requests that arrived after warm-up.
+    const served = new WarmCounter();
+    const dropped = new WarmCounter();
+    const lost = new WarmCounter();
+    const received = new WarmCounter();
+    const expired = new WarmCounter();
+    const deduplicated = new WarmCounter();
     let wasted = 0;
     let wastedWorkMs = 0;
-    let duplicateSideEffects = 0;
-    let deduplicated = 0;
     const runCalls = spec.calls ? createCallRunner(spec.calls, ctx) : null;
-    const dedupe = spec.dedupeWindowMs ? new KeyMemory(spec.dedupeWindowMs) : null;
-    const executed = spec.idempotent || dedupe ? null : new KeyMemory(DUPLICATE_DETECTION_MS);
+    const record = new ExecutionRecord(spec);
 
     /** Skips work nobody waits for any more (propagated deadline passed, or cancelled). */
     const skipExpired = (job: Job): boolean => {
       const request = job.request;
       if (request.attempt === undefined && request.deadlineAtMs === undefined) return false;
       if (!isExpired(request, sim.now)) return false;
-      if (request.counted) expired++;
+      expired.add(request);
       request.spans?.push({ node: spec.id, kind: "rejected", startMs: job.arrivedMs, endMs: sim.now, outcome: "error", detail: "deadline passed" });
       if (ctx.tracing) ctx.emit("request.expired", undefined, request.id);
       job.reply("error", "deadline-exceeded");
@@ -108,27 +104,25 @@ export const serverKind: NodeKind<ServerSpec> = {
     /** Starts the next waiting job that is still wanted, if any. */
     const startNext = () => {
       // Re-checks the free worker each time: a skipped job's answer may have re-entered receive().
-      while (inService.length < workers) {
-        const next = waiting.shift();
+      while (pool.hasFreeWorker) {
+        const next = pool.takeNext(sim.now);
         if (!next) break;
-        queueLength.set(sim.now, waiting.length);
         if (skipExpired(next)) continue;
         start(next);
         return;
       }
-      busy.set(sim.now, inService.length);
+      pool.settle(sim.now);
     };
 
     /** Frees the job's worker and gives it to the next waiting job. */
     const release = (job: Job) => {
-      removeInService(job);
+      pool.finish(job);
       startNext();
     };
 
     const start = (job: Job) => {
       job.startedMs = sim.now;
-      addInService(job);
-      busy.set(sim.now, inService.length);
+      pool.start(sim.now, job);
       const waitedMs = sim.now - job.arrivedMs;
       if (job.request.counted) wait.record(waitedMs);
       const spans = job.request.spans;
@@ -143,7 +137,7 @@ export const serverKind: NodeKind<ServerSpec> = {
     const finish = (job: Job) => {
       if (job.void) return;
       const request = job.request;
-      if (request.counted) served++;
+      served.add(request);
       if (request.attempt !== undefined && request.counted && isOrphaned(request)) {
         wasted++;
         wastedWorkMs += sim.now - job.startedMs;
@@ -154,7 +148,7 @@ export const serverKind: NodeKind<ServerSpec> = {
         job.reply("error", "injected-error");
         return;
       }
-      if (request.idempotencyKey !== undefined) noteExecution(request.idempotencyKey, request.counted);
+      if (request.idempotencyKey !== undefined) record.noteExecution(request.idempotencyKey, request.counted, sim.now);
       if (runCalls !== null) {
         // Hold the worker while the dependencies answer.
         const callStartMs = sim.now;
@@ -166,24 +160,7 @@ export const serverKind: NodeKind<ServerSpec> = {
         return;
       }
       if (downstream.length === 0) job.reply("ok");
-      else forward(request, job.reply, 0);
-    };
-
-    const noteExecution = (key: number, counted: boolean) => {
-      if (dedupe) dedupe.record(key, sim.now);
-      else if (executed) {
-        if (executed.has(key, sim.now)) {
-          if (counted) duplicateSideEffects++;
-        } else executed.record(key, sim.now);
-      }
-    };
-
-    // Pipeline: visit each outgoing edge in order after service; the first failure answers.
-    const forward = (request: Request, reply: Reply, index: number) => {
-      ctx.send(downstream[index], request, (outcome, reason) => {
-        if (outcome !== "ok" || index === downstream.length - 1) reply(outcome, reason);
-        else forward(request, reply, index + 1);
-      });
+      else forwardAlong(ctx, downstream, request, job.reply, 0);
     };
 
     const node: SimNode = {
@@ -191,62 +168,94 @@ export const serverKind: NodeKind<ServerSpec> = {
       kind: "server",
       appliesFaults: true,
       receive(request, reply) {
-        if (request.counted) received++;
-        if (dedupe && request.idempotencyKey !== undefined && dedupe.has(request.idempotencyKey, sim.now)) {
+        received.add(request);
+        if (record.isKnownRepeat(request.idempotencyKey, sim.now)) {
           // A repeat of an operation already done: answer from the record, do not execute again.
-          if (request.counted) deduplicated++;
+          deduplicated.add(request);
           request.spans?.push({ node: spec.id, kind: "hit", startMs: sim.now, endMs: sim.now, outcome: "ok", detail: "deduplicated" });
           reply("ok", "deduplicated");
           return;
         }
         const job: Job = { request, reply, arrivedMs: sim.now, void: false, slot: -1, startedMs: 0 };
-        if (inService.length < workers) {
+        if (pool.hasFreeWorker) {
           if (skipExpired(job)) return;
           start(job);
-        } else if (waiting.length < capacity) {
-          waiting.push(job);
-          queueLength.set(sim.now, waiting.length);
+        } else if (pool.hasRoom) {
+          pool.enqueue(sim.now, job);
         } else {
-          if (request.counted) dropped++;
+          dropped.add(request);
           if (ctx.tracing) ctx.emit("request.dropped", "queue full", request.id);
           request.spans?.push({ node: spec.id, kind: "rejected", startMs: sim.now, endMs: sim.now, outcome: "dropped", detail: "queue full" });
           reply("dropped", "queue-full");
         }
       },
-      load: () => inService.length + waiting.length,
+      load: () => pool.busy + pool.waiting,
       crash() {
-        const victims = [...inService, ...waiting.drain()];
-        inService.length = 0;
-        busy.set(sim.now, 0);
-        queueLength.set(sim.now, 0);
+        const victims = pool.clear(sim.now);
         for (const job of victims) {
           job.void = true;
-          if (job.request.counted) lost++;
+          lost.add(job.request);
           job.request.spans?.push({ node: spec.id, kind: "lost", startMs: sim.now, endMs: sim.now, outcome: "error", detail: "server crashed" });
           job.reply("error", "crashed");
         }
       },
       recover() {},
       metrics(endMs) {
-        const measuredMs = endMs - ctx.warmupMs;
         return {
-          served,
-          dropped,
-          lost,
-          utilization: round(measuredMs > 0 ? busy.integral(endMs) / (workers * measuredMs) : 0),
-          meanQueueLength: round(queueLength.average(endMs)),
+          served: served.value,
+          dropped: dropped.value,
+          lost: lost.value,
+          utilization: round(pool.utilization(endMs, ctx.warmupMs)),
+          meanQueueLength: round(pool.meanQueueLength(endMs)),
           meanWaitMs: round(wait.mean),
-          received,
-          amplification: round(ctx.ledger.arrived > 0 ? received / ctx.ledger.arrived : 0, 4),
+          received: received.value,
+          amplification: round(ctx.ledger.arrived > 0 ? received.value / ctx.ledger.arrived : 0, 4),
           wasted,
           wastedWorkMs: round(wastedWorkMs, 3),
-          expired,
-          duplicateSideEffects,
-          deduplicated,
+          expired: expired.value,
+          duplicateSideEffects: record.duplicateSideEffects,
+          deduplicated: deduplicated.value,
         };
       },
-      gauges: () => ({ busy: inService.length, workers, queue: waiting.length, capacity: capacity === Infinity ? -1 : capacity, crashed: faults.crashed }),
+      gauges: () => ({ busy: pool.busy, workers, queue: pool.waiting, capacity: capacity === Infinity ? -1 : capacity, crashed: faults.crashed }),
     };
     return node;
   },
 };
+
+/** The server kind, defined once: schema, model, edge rules, metrics, gauges, records. */
+export const serverDefinition = defineKind({
+  kind: "server",
+  title: "Server",
+  summary: "Workers and a FIFO waiting room; serves each request for a sampled time.",
+  schema: serverSchema,
+  model: serverKind,
+  outgoing: { min: 0, max: 16 },
+  acceptsIncoming: true,
+  metrics: {
+    served: { title: "Requests served", of: "requests" },
+    dropped: { title: "Dropped", of: "requests" },
+    lost: { title: "Lost", of: "requests" },
+    utilization: { title: "Utilization", unit: "ratio" },
+    meanQueueLength: { title: "Mean queue length", of: "requests" },
+    meanWaitMs: { title: "Mean wait in the queue", unit: "ms" },
+    received: { title: "Calls received", of: "calls" },
+    amplification: { title: "Work amplification" },
+    wasted: { title: "Requests finished after the caller left", of: "requests" },
+    wastedWorkMs: { title: "Wasted work", unit: "ms" },
+    expired: { title: "Requests expired while waiting", of: "requests" },
+    duplicateSideEffects: { title: "Side effects applied twice" },
+    deduplicated: { title: "Duplicates recognised" },
+  },
+  gauges: {
+    busy: { title: "Busy workers", role: "busy" },
+    workers: { title: "Workers", role: "capacity" },
+    queue: { title: "Waiting", role: "queue" },
+    capacity: { title: "Waiting room (-1: unbounded)", role: "queue-capacity" },
+    crashed: { title: "Crashed", role: "flag" },
+  },
+  records: {
+    "request.dropped": { meaning: "an arrival found the waiting room full and was refused" },
+    "request.expired": { meaning: "a request's deadline passed (or its caller cancelled) before service started" },
+  },
+});

@@ -19,9 +19,10 @@
  * `maxInFlight` alone with `queueCapacity` 0 is concurrency-based admission (a concurrency limit).
  */
 import { RunningMean, TimeWeighted } from "../../engine/stats";
-import { kebabId } from "../../scenario/common";
-import { literal, nullable, number, object, oneOf, type Infer } from "../../scenario/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../runtime/model";
+import { kebabId } from "../../kernel/schema-common";
+import { literal, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
+import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
+import { defineKind } from "../../kernel/kind";
 import { Fifo, round } from "../shared";
 import { PRIORITY_NAMES } from "./priority";
 
@@ -198,3 +199,32 @@ export const loadShedderKind: NodeKind<LoadShedderSpec> = {
     return node;
   },
 };
+
+/** The load-shedder kind, defined once: schema, model, edge rules, metrics, gauges, records. */
+export const loadShedderDefinition = defineKind({
+  kind: "load-shedder",
+  title: "Load shedder",
+  summary: "Admission control in front of a server: sheds by priority or queueing time (CoDel).",
+  schema: loadShedderSchema,
+  model: loadShedderKind,
+  outgoing: { min: 1, max: 1 },
+  acceptsIncoming: true,
+  metrics: {
+    admitted: { title: "Requests admitted", of: "requests" },
+    shed: { title: "Requests shed", of: "requests" },
+    expired: { title: "Requests expired while waiting", of: "requests" },
+    pushedOut: { title: "Requests pushed out of the queue", of: "requests" },
+    shedByClass: { title: "Shed by class", keyed: true },
+    meanQueueLength: { title: "Mean queue length", of: "requests" },
+    meanWaitMs: { title: "Mean wait in the queue", unit: "ms" },
+  },
+  gauges: {
+    policy: { title: "Policy", role: "state" },
+    queue: { title: "Waiting", role: "queue" },
+    inFlight: { title: "Inside the server", role: "busy" },
+    maxInFlight: { title: "Most inside the server (-1: unlimited)", role: "capacity" },
+  },
+  records: {
+    "request.shed": { meaning: "a request was shed (by priority, queueing time, or pushed out of a full queue)" },
+  },
+});

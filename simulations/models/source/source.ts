@@ -11,9 +11,9 @@
  */
 import { createZipfSampler } from "../../engine/distributions";
 import { hashInt, hashString } from "../../engine/random";
-import { number, object, oneOf, literal, type Infer } from "../../scenario/schema-builder";
-import { kebabId } from "../../scenario/common";
-import type { NodeKind, Request, SimNode } from "../../runtime/model";
+import { number, object, oneOf, literal, type Infer } from "../../kernel/schema-builder";
+import { kebabId } from "../../kernel/schema-common";
+import type { NodeKind, Request, SimNode } from "../../kernel/model";
 import { createTrafficSource, sourceExtensionFields, usesExtensions, type TrafficSpec } from "./traffic";
 import { fastPaths } from "../fast-paths";
 

@@ -21,10 +21,11 @@
  */
 import { createSampler, createZipfSampler, type Dist } from "../../engine/distributions";
 import { hashInt, hashString } from "../../engine/random";
-import { LatencyHistogram } from "../../engine/stats";
-import { distSchema } from "../../scenario/common";
-import { array, boolean, nullable, number, object, oneOf } from "../../scenario/schema-builder";
-import type { ModelContext, Outcome, Request, SimNode } from "../../runtime/model";
+import { LatencyHistogram, WindowCounter } from "../../engine/stats";
+import { backoffDelayMs, retryPolicyFromSource, SourceRetryBudget } from "../../kernel/retry-policy";
+import { distSchema } from "../../kernel/schema-common";
+import { array, boolean, nullable, number, object, oneOf } from "../../kernel/schema-builder";
+import type { ModelContext, Outcome, Request, SimNode } from "../../kernel/model";
 import { round } from "../shared";
 import { retryAfterOf } from "../rate-limiter/rate-limiter";
 import { DEGRADED, PRIORITY_NAMES, priorityRank, type PriorityName } from "../shedding/priority";
@@ -118,35 +119,6 @@ export function usesExtensions(spec: object): boolean {
   return false;
 }
 
-/** Counts over a trailing window, kept in ten buckets (memory independent of traffic). */
-class WindowCounter {
-  private readonly buckets = new Float64Array(10);
-  private readonly bucketMs: number;
-  private index = -1;
-  constructor(windowMs: number) {
-    this.bucketMs = windowMs / 10;
-  }
-  private roll(nowMs: number): void {
-    const i = Math.floor(nowMs / this.bucketMs);
-    if (i === this.index) return;
-    if (this.index >= 0) {
-      const steps = Math.min(10, i - this.index);
-      for (let k = 1; k <= steps; k++) this.buckets[(this.index + k) % 10] = 0;
-    }
-    this.index = i;
-  }
-  add(nowMs: number, n = 1): void {
-    this.roll(nowMs);
-    this.buckets[this.index % 10] += n;
-  }
-  sum(nowMs: number): number {
-    this.roll(nowMs);
-    let s = 0;
-    for (let k = 0; k < 10; k++) s += this.buckets[k];
-    return s;
-  }
-}
-
 interface Operation {
   request: Request;
   attempts: number;
@@ -201,16 +173,11 @@ export function createTrafficSource(spec: TrafficSpec, ctx: ModelContext): SimNo
   };
 
   // Retry policy.
-  const maxAttempts = spec.maxAttempts ?? 1;
+  const retryPolicy = retryPolicyFromSource(spec);
+  const maxAttempts = retryPolicy.maxAttempts;
   const timeoutMs = spec.timeoutMs ?? null;
-  const backoff = spec.backoff ?? "exponential";
-  const baseMs = spec.baseMs ?? 100;
-  const capMs = spec.capMs ?? 30_000;
-  const jitter = spec.jitter ?? "none";
   const honor = spec.honorRetryAfter ?? false;
-  const budget = spec.retryBudget ?? null;
-  const firstAttempts = new WindowCounter(10_000);
-  const retriesWindow = new WindowCounter(10_000);
+  const budget = spec.retryBudget !== null && spec.retryBudget !== undefined ? new SourceRetryBudget(spec.retryBudget) : null;
   const adaptive = (spec.throttle ?? "none") === "adaptive";
   const throttleK = spec.throttleK ?? 2;
   const throttleRequests = new WindowCounter(spec.throttleWindowMs ?? 120_000);
@@ -239,12 +206,7 @@ export function createTrafficSource(spec: TrafficSpec, ctx: ModelContext): SimNo
   let stopped = false;
   let activeUsers = 0;
 
-  const backoffMs = (retry: number) => {
-    const w = backoff === "fixed" ? baseMs : Math.min(capMs, baseMs * 2 ** (retry - 1));
-    if (jitter === "full") return retryRandom.next() * w;
-    if (jitter === "equal") return w / 2 + (retryRandom.next() * w) / 2;
-    return w;
-  };
+  const backoffMs = (retry: number) => backoffDelayMs(retryPolicy.backoff, retry, 0, retryRandom);
 
   const finish = (op: Operation, outcome: Outcome, reason?: string) => {
     op.done = true;
@@ -291,8 +253,7 @@ export function createTrafficSource(spec: TrafficSpec, ctx: ModelContext): SimNo
       attempts++;
       if (n > 1) retries++;
     }
-    if (n === 1) firstAttempts.add(sim.now);
-    else retriesWindow.add(sim.now);
+    budget?.recordSend(sim.now, n);
     if (timeoutMs !== null) {
       sim.schedule(timeoutMs, () => {
         if (op.done || op.current !== n) return;
@@ -319,7 +280,7 @@ export function createTrafficSource(spec: TrafficSpec, ctx: ModelContext): SimNo
       finish(op, outcome, reason);
       return;
     }
-    if (budget !== null && retriesWindow.sum(sim.now) >= budget * firstAttempts.sum(sim.now)) {
+    if (budget !== null && !budget.allows(sim.now)) {
       if (op.request.counted) budgetDenied++;
       finish(op, outcome, reason);
       return;

@@ -9,7 +9,7 @@
  * - links-to-two-chapters: the chapter links to at least two other chapters (`/learn/<id>`).
  * - internal-links-resolve: every `/learn/<id>[#anchor]` link names a live chapter, and the anchor
  *   is a pattern id or `##` heading id of that chapter (or "recap").
- * - watch-metrics-exist: every metric a <BreakIt watch={[...]}> names is in its lab's report.
+ * - (watch metrics are checked by cards-and-challenges.test.ts, on the run with the card's change applied)
  *
  * Chapters written before the standard are listed, rule by rule, in `pendingChapters`. The list can
  * only shrink: the test fails when a chapter breaks a rule it is not listed for, and when a listed

@@ -6,9 +6,9 @@
  * `protocol()` method on its `SimNode`; `ScenarioRun.protocolViews()` collects them, so the lab's
  * space-time view works for every protocol kind without knowing its messages.
  */
-import type { Operation } from "../checker/history";
-import type { LinearizabilityResult } from "../checker/linearizability";
-import type { LogEvent, ProcessSnapshot } from "./network";
+import type { Operation } from "./history";
+import type { LinearizabilityResult } from "./linearizability";
+import type { LogEvent, ProcessSnapshot } from "../kernel/network";
 
 /** A protocol node's live view: read it between simulation steps (the arrays are the live ones). */
 export interface ProtocolView {

@@ -6,7 +6,7 @@
  * throws. Latency percentiles are recorded from each completed request.
  */
 import { LatencyHistogram } from "../engine/stats";
-import type { Outcome, Request } from "./model";
+import type { Outcome, Request } from "./request";
 
 export class RequestLedger {
   arrived = 0;

@@ -1,0 +1,55 @@
+/**
+ * The registry of node kinds: one entry per model, pairing the schema of its fields with the factory
+ * that builds it. The scenario schema, the validator, the runtime, the lab's controls and metric
+ * names and the generated reference all read this list, so adding a kind here (and its folder under
+ * models/) is all it takes to extend the format. Kinds written with `defineKind` (kernel/kind.ts)
+ * also declare their metrics, gauges and trace records; the others still use `entry` below.
+ */
+import type { ObjectSchema, Fields } from "./kernel/schema-builder";
+import type { NodeKind } from "./kernel/model";
+import type { KindEntry } from "./kernel/kind";
+import { sourceKind, sourceSchema } from "./models/source/source";
+import { serverDefinition } from "./models/server/server";
+import { loadBalancerKind, loadBalancerSchema } from "./models/load-balancer/load-balancer";
+import { cacheKind, cacheSchema } from "./models/cache/cache";
+import { replicatedDatabaseKind, replicatedDatabaseSchema } from "./models/database/replicated-database";
+import { brokerKind, brokerSchema, checkBroker } from "./models/broker/broker";
+import { consumerKind, consumerSchema } from "./models/broker/consumer";
+import { checkSaga, sagaKind, sagaSchema } from "./models/saga/saga";
+import { outboxDefinition } from "./models/saga/outbox";
+import { clientKind, clientSchema } from "./models/resilience/client";
+import { circuitBreakerKind, circuitBreakerNodeSchema } from "./models/resilience/circuit-breaker";
+import { checkRateLimiter, rateLimiterKind, rateLimiterSchema } from "./models/rate-limiter/rate-limiter";
+import { rateLimitStoreDefinition } from "./models/rate-limiter/store";
+import { bulkheadDefinition } from "./models/bulkhead/bulkhead";
+import { loadShedderDefinition } from "./models/shedding/load-shedder";
+import { autoscaledPoolKind, autoscaledPoolSchema } from "./models/autoscaler/autoscaled-pool";
+import { checkReplicatedRegister, replicatedRegisterKind, replicatedRegisterSchema } from "./models/replication/replicated-register";
+
+export type { KindEntry, KindCheckContext } from "./kernel/kind";
+
+const entry = <S>(schema: unknown, model: NodeKind<S>, rest: Omit<KindEntry, "schema" | "model">): KindEntry => ({
+  schema: schema as ObjectSchema<Fields, never>,
+  model: model as unknown as NodeKind<never>,
+  ...rest,
+});
+
+export const nodeKinds: Record<string, KindEntry> = {
+  source: entry(sourceSchema, sourceKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: false, isSource: true, summary: "Open-loop traffic: requests at a rate, whatever happens downstream." }),
+  server: serverDefinition,
+  "load-balancer": entry(loadBalancerSchema, loadBalancerKind, { outgoing: { min: 1, max: 256 }, acceptsIncoming: true, summary: "Sends each request to one target by a strategy." }),
+  cache: entry(cacheSchema, cacheKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Answers known keys from memory; forwards misses and stores the answers." }),
+  "replicated-database": entry(replicatedDatabaseSchema, replicatedDatabaseKind, { outgoing: { min: 2, max: 64 }, acceptsIncoming: true, summary: "Routes writes to a primary and reads to asynchronously updated replicas; fails over when the primary dies." }),
+  client: entry(clientSchema, clientKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "A dependency's client library: timeouts, deadline, retries with backoff and jitter, retry budget, hedging, connection pool." }),
+  "circuit-breaker": entry(circuitBreakerNodeSchema, circuitBreakerKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Stops calling a failing dependency: closed, open (fail fast), half-open (probe)." }),
+  broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, check: checkBroker as KindEntry["check"], summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),
+  consumer: entry(consumerSchema, consumerKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Takes messages from a broker with a prefetch limit, processes and acknowledges them." }),
+  saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, check: checkSaga as KindEntry["check"], summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
+  outbox: outboxDefinition,
+  "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, check: checkRateLimiter as KindEntry["check"], summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),
+  "rate-limit-store": rateLimitStoreDefinition,
+  bulkhead: bulkheadDefinition,
+  "load-shedder": loadShedderDefinition,
+  "autoscaled-pool": entry(autoscaledPoolSchema, autoscaledPoolKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Instances behind one queue, resized by a lagging controller (target tracking, step, HPA)." }),
+  "replicated-register": entry(replicatedRegisterSchema, replicatedRegisterKind, { outgoing: { min: 0, max: 0 }, acceptsIncoming: false, isSource: true, check: checkReplicatedRegister as KindEntry["check"], summary: "A protocol: replicas and clients exchanging messages (leader-follower or quorum), with the history checked for linearizability and session guarantees." }),
+};
