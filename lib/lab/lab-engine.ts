@@ -188,7 +188,10 @@ export class LabEngine {
    */
   *seekInSlices(timeMs: number, sliceEvents = 50_000): Generator<number, void> {
     const target = Math.max(0, Math.min(timeMs, this.endMs));
-    if (target < this.timeMs || this.run.done) this.rebuild(0);
+    // Backwards (or past the end) is a re-simulation from 0: its events are history, not news.
+    // Forwards is the run going on, narrated as in play (like seek()).
+    const rewinding = target < this.timeMs || this.run.done;
+    if (rewinding) this.rebuild(0);
     const start = this.timeMs;
     const span = Math.max(1, target - start);
     // A run that stops after N requests has no end time: progress counts settled requests instead.
@@ -199,7 +202,7 @@ export class LabEngine {
       return stopRequests > 0 ? Math.min(1, (r.completed + r.failed + r.dropped) / stopRequests) : 0;
     };
     const saved = this.catchingUp;
-    this.catchingUp = true;
+    this.catchingUp = rewinding;
     try {
       while (!this.run.done && this.timeMs < target) {
         this.runTo(target, sliceEvents);
@@ -207,9 +210,11 @@ export class LabEngine {
       }
     } finally {
       this.catchingUp = saved;
-      // What happened during the catch-up is history, not news: keep only the last few records.
-      this.narration = this.narration.slice(-3);
-      this.hops = [];
+      if (rewinding) {
+        // What happened during the re-simulation is history, not news: keep only the last few records.
+        this.narration = this.narration.slice(-3);
+        this.hops = [];
+      }
     }
   }
 
