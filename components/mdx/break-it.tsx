@@ -29,11 +29,11 @@ function text(node: ReactNode): string {
   return "";
 }
 
-/** Whether a paragraph opens with a bold label ("**Why** ..."). */
-function opensWith(node: ReactNode, label: string): boolean {
+/** Whether a paragraph opens with a bold label ("**Why** ..." or "**Why:** ..."). */
+export function opensWith(node: ReactNode, label: string): boolean {
   if (!isValidElement(node)) return false;
   const first = Children.toArray((node as WithChildren).props.children)[0];
-  return isValidElement(first) && text(first).trim().toLowerCase() === label.toLowerCase() && (first.type === "strong" || typeof first.type !== "string" || first.type === "b");
+  return isValidElement(first) && text(first).trim().replace(/[:.]$/, "").trim().toLowerCase() === label.toLowerCase() && (first.type === "strong" || typeof first.type !== "string" || first.type === "b");
 }
 
 /** The code spans of a paragraph that read as report metric paths. */
