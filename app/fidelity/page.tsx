@@ -21,12 +21,14 @@ function format(value: number, unit: FidelityRow["unit"]): string {
   return value.toFixed(Math.abs(value) < 10 ? 4 : 2);
 }
 
+const BOUND_SIGN: Partial<Record<FidelityRow["comparison"], string>> = { "at-most": "≤ ", "mean-at-most": "≤ ", "mean-at-least": "≥ " };
+
 function theoryText(row: FidelityRow): string {
-  return `${row.comparison === "at-most" ? "≤ " : ""}${format(row.theory, row.unit)}`;
+  return `${BOUND_SIGN[row.comparison] ?? ""}${format(row.theory, row.unit)}`;
 }
 
 function estimateText(row: FidelityRow): string {
-  if (row.comparison === "interval") return `${format(row.estimate, row.unit)} ± ${format(row.halfWidth, row.unit).replace(" ms", "")}`;
+  if (row.comparison === "interval" || row.comparison === "mean-at-least" || row.comparison === "mean-at-most") return `${format(row.estimate, row.unit)} ± ${format(row.halfWidth, row.unit).replace(" ms", "")}`;
   return `${format(row.estimate, row.unit)}${row.comparison === "at-most" ? " (worst run)" : row.verdict === "agrees" ? " in every run" : ""}`;
 }
 
@@ -40,11 +42,14 @@ function Verdict({ row }: { row: FidelityRow }) {
   );
 }
 
+/** Labels for the stacked layout of a narrow screen, where each row becomes a card. */
+const CELL = "py-2 pr-3 max-sm:flex max-sm:justify-between max-sm:gap-3 max-sm:py-0.5 max-sm:pr-0 max-sm:before:text-muted max-sm:before:content-[attr(data-label)]";
+
 function RowsTable({ rows }: { rows: FidelityRow[] }) {
   return (
-    <div className="mt-3 overflow-x-auto">
-      <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
-        <thead>
+    <div className="mt-3 sm:overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm max-sm:block sm:min-w-[44rem]">
+        <thead className="max-sm:sr-only">
           <tr className="border-b border-line">
             <th scope="col" className="py-2 pr-3">Compared</th>
             <th scope="col" className="py-2 pr-3 text-right">Theory</th>
@@ -53,18 +58,18 @@ function RowsTable({ rows }: { rows: FidelityRow[] }) {
             <th scope="col" className="py-2">Check</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-sm:block max-sm:space-y-3">
           {rows.map((row) => (
-            <tr key={row.id} id={row.id} className="scroll-mt-24 border-b border-line/60 align-top">
-              <td className="py-2 pr-3">
+            <tr key={row.id} id={row.id} className="scroll-mt-24 border-b border-line/60 align-top max-sm:block max-sm:rounded-lg max-sm:border max-sm:p-3" data-testid="fidelity-row">
+              <td className="py-2 pr-3 max-sm:block max-sm:pb-2 max-sm:pt-0">
                 <span className="font-medium">{row.compared}</span>
                 <span className="block text-xs text-muted">{row.setting}. {row.method}.</span>
                 {row.explanation ? <span className="mt-1 block text-xs">Why: {row.explanation}</span> : null}
               </td>
-              <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{theoryText(row)}</td>
-              <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{estimateText(row)}</td>
-              <td className="whitespace-nowrap py-2 pr-3"><Verdict row={row} /></td>
-              <td className="whitespace-nowrap py-2">
+              <td data-label="Theory" className={`${CELL} whitespace-nowrap text-right tabular-nums`}>{theoryText(row)}</td>
+              <td data-label="Simulated (95% CI)" className={`${CELL} whitespace-nowrap text-right tabular-nums`}>{estimateText(row)}</td>
+              <td data-label="Verdict" className={`${CELL} whitespace-nowrap`}><Verdict row={row} /></td>
+              <td data-label="Check" className={`${CELL} whitespace-nowrap max-sm:before:content-none`}>
                 <a className="underline underline-offset-2 hover:text-accent-strong" href={playgroundHref(row.id, row.scenario)}>
                   Run this check<span className="sr-only">: {row.compared}</span>
                 </a>
@@ -115,7 +120,8 @@ export default function FidelityPage() {
           computed when this site is built. Each statistical row runs independent replications (seeds 1, 2, 3, … — fixed, never tuned), each
           after a warm-up that is not measured, and shows their mean with a 95% confidence interval (mean ± t · s/√R, Student t with R − 1
           degrees of freedom). The row <em>agrees</em> when the theory lies inside that interval. Bounds (a token bucket never admits more than
-          burst + rate × t) must hold in the worst run, and definitions (a breaker opens at exactly its threshold) in every run.
+          burst + rate × t) must hold in the worst run, and definitions (a breaker opens at exactly its threshold) in every run. A bound on an
+          expectation (least connections never beats one pooled queue) agrees unless the whole interval lies on the wrong side of it.
         </p>
         <p>
           A row whose theory falls outside its interval is <strong>flagged</strong> and stays on the page with the reason: usually the theory

@@ -7,7 +7,7 @@ export const FIDELITY_FAMILIES = {
   mmc: { title: "M/M/c (Erlang C)", reference: "c workers sharing one queue: Wq = C(c, a)/(cμ − λ), with C the Erlang C probability of waiting." },
   md1: { title: "M/D/1", reference: "Constant service, Pollaczek–Khinchine: Wq = ρ S / (2(1 − ρ)), half the M/M/1 wait." },
   mm1k: { title: "M/M/1/K", reference: "A waiting room of K − 1: the share of arrivals refused is (1 − ρ)ρ^K / (1 − ρ^(K+1))." },
-  "load-balancing": { title: "Load balancing", reference: "Random choice gives n M/M/1 queues; power of two choices follows the supermarket model (its n → ∞ limit); round robin gives E_n/M/1 queues." },
+  "load-balancing": { title: "Load balancing", reference: "Random choice gives n M/M/1 queues; power of two choices follows the supermarket model (its n → ∞ limit); round robin gives E_n/M/1 queues; least connections (join the shortest queue) lies between one pooled M/M/c queue and random's M/M/1 queues." },
   "cache-eviction": { title: "Cache eviction under Zipf", reference: "LRU against Che's approximation; FIFO against its random-eviction counterpart (independent reference model)." },
   "cache-ttl": { title: "TTL caches", reference: "An entry lives T from the miss that stored it: hit ratio λT/(1 + λT) per key." },
   "rate-limiting": { title: "Rate limiting", reference: "A token bucket admits at most burst + rate × t in every window of length t; a sliding log at most its limit per window." },

@@ -14,6 +14,18 @@ test("/fidelity shows every row with an interval and a verdict, and is linked fr
   for (const text of await rows.allInnerTexts()) expect(text).toMatch(/Agrees|Flagged/);
 });
 
+test("at 390 px each row is a card that fits the screen, with its theory, estimate and verdict labelled", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/fidelity#load-balancing-least-connections-pooled");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const row = page.locator("#load-balancing-least-connections-pooled");
+  await expect(row).toBeInViewport();
+  await expect(row.locator('[data-label="Theory"]')).toContainText("≥");
+  await expect(row.locator('[data-label="Verdict"]')).toHaveText(/Agrees|Flagged/);
+  const box = await row.boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+});
+
 test("a lab's fidelity line links to its rows, and 'Run this check' opens the row in the playground", async ({ page }) => {
   await page.goto("/learn/load-balancing-algorithms");
   const note = page.getByTestId("lab-fidelity-note").first();

@@ -4,7 +4,7 @@
  * explanation that accounts for the size of the deviation.
  */
 import { describe, expect, it } from "vitest";
-import { computeFidelityRows } from "@/lib/fidelity/rows";
+import { computeFidelityRows, evaluateRow } from "@/lib/fidelity/rows";
 import { FIDELITY_FAMILIES } from "@/lib/fidelity/families";
 
 describe("fidelity rows", () => {
@@ -41,3 +41,28 @@ describe("fidelity rows", () => {
     for (const r of rows.filter((x) => x.comparison !== "interval")) expect(r.verdict, `${r.id}: ${r.estimate} vs ${r.theory}`).toBe("agrees");
   });
 }, 600_000);
+
+describe("bounds on an expectation", () => {
+  // Ten replications of a made-up measurement around 10 (no simulation): the verdict logic alone.
+  const spec = (comparison: "mean-at-least" | "mean-at-most", bound: number) => ({
+    id: "x",
+    family: "load-balancing" as const,
+    compared: "x",
+    setting: "x",
+    unit: "ms" as const,
+    comparison,
+    theory: bound,
+    replications: 10,
+    method: "x",
+    scenario: (seed: number) => ({ seed }) as never,
+    measure: (s: { seed: number }) => 10 + (s.seed % 2 === 0 ? 0.5 : -0.5),
+  });
+
+  it("agree when the interval reaches the bound, and flag when it lies wholly on the wrong side", () => {
+    expect(evaluateRow(spec("mean-at-least", 9)).verdict).toBe("agrees");
+    expect(evaluateRow(spec("mean-at-least", 10.2)).verdict).toBe("agrees");
+    expect(evaluateRow(spec("mean-at-least", 12)).verdict).toBe("flagged");
+    expect(evaluateRow(spec("mean-at-most", 11)).verdict).toBe("agrees");
+    expect(evaluateRow(spec("mean-at-most", 8)).verdict).toBe("flagged");
+  });
+});
