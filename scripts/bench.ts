@@ -127,3 +127,5 @@ console.log("");
 (await import("./bench-checker")).benchChecker();
 console.log("");
 await (await import("./bench-spacetime")).benchSpacetime();
+console.log("");
+(await import("./bench-decode")).benchDecode();

@@ -68,7 +68,8 @@ function checkGraph(s: Scenario, issues: Issue[]): void {
     const out = outgoing.get(node.id) ?? 0;
     const { min, max } = kind.outgoing;
     if (out < min || out > max) {
-      const want = min === max ? `exactly ${min}` : max >= 256 ? `at least ${min}` : `${min} to ${max}`;
+      // Name the side that is broken: a load balancer with 400 edges needs "at most 256", not "at least 1".
+      const want = min === max ? `exactly ${min}` : out > max ? `at most ${max}` : max >= 256 ? `at least ${min}` : `${min} to ${max}`;
       issues.push({ path: `nodes[${i}]`, message: `nodes[${i}] ("${node.id}", a ${node.kind}) needs ${want} outgoing edge${max === 1 && min === 1 ? "" : "s"}, has ${out}` });
     }
     if (!kind.acceptsIncoming && (incoming.get(node.id) ?? 0) > 0) {

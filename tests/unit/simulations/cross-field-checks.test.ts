@@ -77,3 +77,25 @@ describe("saga and broker cross-field checks", () => {
     expect(broker.stderr).toMatch(/nodes\[1\]\.deadLetterTo/);
   }, 120_000);
 });
+
+describe("edge counts", () => {
+  const fleet = (servers: number) => ({
+    version: 1,
+    title: "Fleet",
+    seed: 1,
+    stop: { requests: 10 },
+    nodes: [{ id: "users", kind: "source", ratePerSec: 10 }, { id: "lb", kind: "load-balancer", strategy: "round-robin" }, ...Array.from({ length: servers }, (_, i) => ({ id: `s${i}`, kind: "server", workers: 1, serviceMs: { dist: "constant", ms: 1 } }))],
+    edges: [{ from: "users", to: "lb" }, ...Array.from({ length: servers }, (_, i) => ({ from: "lb", to: `s${i}` }))],
+  });
+
+  it("names the upper limit when a node has too many outgoing edges", () => {
+    const result = validateScenario(fleet(300));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues.map((i) => i.message).join("\n")).toMatch(/"lb", a load-balancer\) needs at most 256 outgoing edges, has 300/);
+  });
+
+  it("names the lower limit when it has too few", () => {
+    const result = validateScenario({ ...fleet(0), nodes: [...fleet(0).nodes, { id: "s", kind: "server", workers: 1, serviceMs: { dist: "constant", ms: 1 } }] });
+    expect(!result.ok && result.issues.map((i) => i.message).join("\n")).toMatch(/needs at least 1 outgoing edge/);
+  });
+});
