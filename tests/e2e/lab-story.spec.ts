@@ -47,12 +47,16 @@ for (const chapter of chapters) {
         await expect(lab.getByTestId("lab-changes")).toHaveCount(0);
       }
       const watch = await card.getByTestId("watch-chip").evaluateAll((chips) => chips.map((c) => c.getAttribute("data-path")!));
-      await card.getByTestId("break-it-try").click();
+      const tryIt = card.getByTestId("break-it-try");
+      await tryIt.click();
+      // The card reaches its lab (hydrating it if needed: slow on a loaded machine) and applies the change.
+      await expect(tryIt, `card ${i + 1} of ${chapter} reaches its lab`).not.toHaveText(/Loading/, { timeout: 60_000 });
+      const status = card.getByTestId("break-it-status");
+      expect(await status.textContent(), `card ${i + 1} of ${chapter} applies without a problem`).not.toContain("⚠");
       // The lab changed: a parameter or the fault list differs from the preset.
       const changes = lab.getByTestId("lab-changes");
-      await expect(changes, `card ${i + 1} of ${chapter} changes its lab`).toBeVisible({ timeout: 30_000 });
+      await expect(changes, `card ${i + 1} of ${chapter} changes its lab (card says: ${await status.textContent()})`).toBeVisible({ timeout: 30_000 });
       expect(await changes.getByTestId("lab-change").count()).toBeGreaterThan(0);
-      await expect(card.getByTestId("break-it-status")).not.toContainText("⚠");
       // After a run, every metric the card names is pinned on the lab with a value.
       await lab.getByTestId("lab-run-to-end").click();
       await expect(lab.getByTestId("lab")).toHaveAttribute("data-status", "ready");
