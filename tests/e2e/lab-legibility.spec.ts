@@ -43,6 +43,9 @@ async function smallestLabel(page: Page, index: number): Promise<{ px: number; t
   });
 }
 
+// The two widths are independent: let them run on both workers (each sweeps every chapter).
+test.describe.configure({ mode: "parallel" });
+
 for (const [width, height, floor] of [[1280, 800, 11], [390, 844, 10]] as const) {
   test(`every chapter lab's graph text is at least ${floor} px at ${width}×${height}`, async ({ page }) => {
     test.setTimeout(900_000);
