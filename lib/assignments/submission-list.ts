@@ -10,6 +10,7 @@
  *
  * Output: an aligned text table, CSV (one row per learner, one column per goal) or JSON.
  */
+import { formatMetric } from "@/lib/lab/metrics";
 import type { GradeRow, Submission } from "./grade";
 
 /** Largest list accepted (characters) and most rows. */
@@ -110,7 +111,7 @@ export function formatGradeTable(rows: readonly GradeRow[]): string {
   rows.forEach((r, i) => {
     out.push(line(body[i]));
     if (r.error) out.push(`    error: ${r.error}`);
-    for (const g of r.goals) if (!g.passed) out.push(`    ✗ ${g.requirement} (replay: ${g.measured ?? "not reported"})`);
+    for (const g of r.goals) if (!g.passed) out.push(`    ✗ ${g.requirement} (replay: ${g.measured === null ? "not reported" : formatMetric(g.metric, g.measured)})`);
     for (const f of r.flags) out.push(`    ⚑ ${f}`);
   });
   return out.join("\n");
