@@ -180,6 +180,7 @@ export function splitAssignmentLink(text: string): PartResult<SubmissionParts> {
   const link = text.trim();
   if (link.length === 0) return { ok: false, error: "The link is empty." };
   if (link.length > MAX_LINK_CHARS) return { ok: false, error: `The link is too long (${link.length} characters; the limit is ${MAX_LINK_CHARS}).` };
+  if (!/^(https?:\/\/|\/)/i.test(link)) return { ok: false, error: `This is not a link: "${link.slice(0, 40)}${link.length > 40 ? "…" : ""}" (a submission starts with https://).` };
   let url: URL;
   try {
     url = new URL(link, "https://faultline.invalid");

@@ -83,7 +83,11 @@ function rowToSubmission(line: string, cells: string[], lineNumber: number, link
   if (start < 0) {
     // "Name https://…" on one line, or nothing recognisable at all.
     const at = line.search(/https?:\/\//i);
-    if (at < 0) return { learner: fallbackName, link: line, line: lineNumber };
+    if (at < 0) {
+      // "Name something": the last word is what was handed in, the rest the name.
+      const words = line.split(/\s+/);
+      return words.length > 1 ? { learner: words.slice(0, -1).join(" ").replace(/[,;:]+$/, "").slice(0, 200), link: words[words.length - 1], line: lineNumber } : { learner: fallbackName, link: line, line: lineNumber };
+    }
     return { learner: line.slice(0, at).replace(/[\s,;:\t-]+$/, "").trim() || fallbackName, link: line.slice(at).trim(), line: lineNumber };
   }
   let end = start;

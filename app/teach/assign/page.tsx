@@ -52,7 +52,7 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
           scenarioId={scenarioId}
           scenario={scenario}
           challenge={challenge ? { id: challenge.id, title: challenge.title, goals: challenge.goals, expose: challenge.expose, chapterTitle: challenge.chapterTitle } : null}
-          controls={exposableParams(scenario).map((path) => ({ path, label: controlFor(scenario, path).label }))}
+          controls={[...new Set([...(challenge?.expose ?? []), ...exposableParams(scenario)])].map((path) => ({ path, label: controlFor(scenario, path).label }))}
         />
       ) : (
         <Chooser challenges={challenges} />

@@ -144,7 +144,8 @@ describe("assignment links", () => {
 
   it("refuse what is not a web link", () => {
     expect(splitAssignmentLink("")).toMatchObject({ ok: false, error: "The link is empty." });
-    expect(splitAssignmentLink("javascript:alert(1)")).toMatchObject({ ok: false, error: expect.stringMatching(/not a web link/) });
+    expect(splitAssignmentLink("javascript:alert(1)")).toMatchObject({ ok: false, error: expect.stringMatching(/not a link/) });
+    expect(splitAssignmentLink("nope")).toMatchObject({ ok: false, error: expect.stringMatching(/starts with https/) });
     expect(splitAssignmentLink("https://x/embed?assignment=a&assignment=b#2.x")).toMatchObject({ ok: false, error: expect.stringMatching(/more than one/) });
     expect(splitAssignmentLink("x".repeat(50_000))).toMatchObject({ ok: false, error: expect.stringMatching(/too long/) });
   });
