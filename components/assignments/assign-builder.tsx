@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { RunReport, Scenario } from "@/simulations";
 import { checkGoal, describeGoal, type Goal } from "@/lib/lab/goals";
-import { formatMetric } from "@/lib/lab/metrics";
+import { formatMetric, readMetric } from "@/lib/lab/metrics";
 import { parseAssignment, parseGoal } from "@/lib/assignments/assignment";
 import { assignmentLink, makeAssignment } from "@/lib/assignments/links";
 
@@ -88,8 +88,16 @@ export function AssignBuilder({ scenarioId, scenario, challenge, controls }: Ass
   const link = result.ok && origin ? assignmentLink(origin, result.assignment, scenario) : "";
   const report = shipped && "report" in shipped && shipped.seed === seed ? shipped.report : null;
   const suggestions = useMemo(() => (report ? metricPaths(report) : []), [report]);
-  const shippedChecks = report && result.ok ? result.assignment.goals.map((g) => checkGoal(report, g)) : null;
-  const allMetAsShipped = shippedChecks !== null && shippedChecks.every((c) => c.passed);
+  // Every goal row against the run as shipped, also while a row is incomplete (so the measured value helps choose a bound).
+  const shippedChecks = report
+    ? drafts.map((d, i) => {
+        const parsed = parsedGoals[i];
+        if (parsed.ok) return { ...checkGoal(report, parsed.value), text: null };
+        const measured = d.metric.trim() ? readMetric(report, d.metric.trim()) : null;
+        return { passed: false, measured, goal: { metric: d.metric.trim() }, text: measured === null ? null : `${d.metric.trim()}: measured ${formatMetric(d.metric.trim(), measured)}; set a bound` };
+      })
+    : null;
+  const allMetAsShipped = shippedChecks !== null && result.ok && shippedChecks.every((c) => c.passed);
 
   const copy = async () => {
     try {
@@ -178,9 +186,9 @@ export function AssignBuilder({ scenarioId, scenario, challenge, controls }: Ass
               <ul className="mt-1 space-y-0.5">
                 {shippedChecks.map((c, i) => (
                   <li key={i}>
-                    <span aria-hidden>{c.passed ? "✓ " : "✗ "}</span>
-                    <span className="sr-only">{c.passed ? "Met: " : "Not met: "}</span>
-                    {c.measured === null ? `${c.goal.metric}: the run does not report this metric. Check the path.` : `${describeGoal(c.goal)}: measured ${formatMetric(c.goal.metric, c.measured)}`}
+                    <span aria-hidden>{c.text ? "· " : c.passed ? "✓ " : "✗ "}</span>
+                    {!c.text && <span className="sr-only">{c.passed ? "Met: " : "Not met: "}</span>}
+                    {c.text ?? (c.measured === null ? `${c.goal.metric || `Goal ${i + 1}`}: the run does not report this metric. Check the path.` : `${describeGoal(c.goal)}: measured ${formatMetric(c.goal.metric, c.measured)}`)}
                   </li>
                 ))}
               </ul>
