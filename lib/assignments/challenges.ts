@@ -82,10 +82,13 @@ export function challengesInSource(source: string, chapter: { id: string; title:
   return out;
 }
 
+// Scoped to content/chapters, so the build traces that folder only.
+const chaptersDir = path.join(process.cwd(), "content", "chapters");
+
 /** Every challenge of the live chapters, in course order. */
-export function listChallenges(rootDir: string = process.cwd()): ChallengeEntry[] {
+export function listChallenges(): ChallengeEntry[] {
   return content.getLiveChapters().flatMap((chapter) => {
-    const file = path.join(rootDir, chapter.file);
+    const file = path.join(chaptersDir, path.basename(chapter.file));
     if (!fs.existsSync(file)) return [];
     return challengesInSource(fs.readFileSync(file, "utf8"), { id: chapter.id, title: chapter.frontmatter.title });
   });
