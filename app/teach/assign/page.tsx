@@ -34,7 +34,7 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 pb-12 pt-10 outline-none sm:px-6">
       <p className="text-sm text-muted">
-        <Link href="/teach" className="underline">For instructors</Link> · <Link href="/teach/grade" className="underline">Grade submissions</Link>
+        <Link href="/teach" prefetch={false} className="underline">For instructors</Link> · <Link href="/teach/grade" className="underline">Grade submissions</Link>
       </p>
       <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight sm:text-4xl">Make an assignment</h1>
       <p className="mt-3 max-w-2xl text-muted">

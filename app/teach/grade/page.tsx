@@ -25,7 +25,7 @@ export default function GradePage() {
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 pb-12 pt-10 outline-none sm:px-6">
       <p className="text-sm text-muted">
-        <Link href="/teach" className="underline">For instructors</Link> · <Link href="/teach/assign" className="underline">Make an assignment</Link>
+        <Link href="/teach" prefetch={false} className="underline">For instructors</Link> · <Link href="/teach/assign" className="underline">Make an assignment</Link>
       </p>
       <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight sm:text-4xl">Grade submissions</h1>
       <p className="mt-3 max-w-2xl text-muted">
