@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CourseListing } from "@/components/course/course-listing";
 import { ProgressSummary } from "@/components/progress/progress-summary";
+import { ProgressFileButtons } from "@/components/progress/progress-file";
 import { content } from "@/lib/content";
 
 export const metadata: Metadata = {
@@ -24,7 +25,10 @@ export default function LearnPage() {
             are on the roadmap below.
           </p>
         </div>
-        <ProgressSummary liveChapterIds={liveChapters.map((chapter) => chapter.id)} />
+        <div>
+          <ProgressSummary liveChapterIds={liveChapters.map((chapter) => chapter.id)} />
+          <ProgressFileButtons />
+        </div>
       </header>
       <div className="mt-12">
         <CourseListing course={course} liveChapters={liveChapters} patternCounts={patternCounts} />

@@ -30,11 +30,11 @@ function getStore(): ProgressStore {
  * The learner's read chapters. The server (and the first client render) sees nothing read,
  * so hydration matches; the stored progress appears right after.
  */
-export function useProgress(): { read: ReadonlySet<string>; setRead: (chapterId: string, read: boolean) => void } {
+export function useProgress(): { read: ReadonlySet<string>; setRead: (chapterId: string, read: boolean) => void; setAll: (read: Iterable<string>) => void } {
   const read = useSyncExternalStore(
     (listener) => getStore().subscribe(listener),
     () => getStore().getSnapshot(),
     () => emptyProgress,
   );
-  return { read, setRead: (chapterId, isRead) => getStore().setRead(chapterId, isRead) };
+  return { read, setRead: (chapterId, isRead) => getStore().setRead(chapterId, isRead), setAll: (ids) => getStore().setAll(ids) };
 }

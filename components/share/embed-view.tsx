@@ -9,6 +9,9 @@ import type { LabController } from "@/lib/lab/lab-controller";
 import type { LabEventMap } from "@/lib/lab/lab-events";
 import { parseEmbedQuery, type EmbedOptions } from "@/lib/share/embed-options";
 import { parseParentCommand, type EmbedEvent } from "@/lib/share/embed-protocol";
+import { createPlayerJsListeners, parsePlayerJsMessage, playerJsMessage, playerJsReadyValue } from "@/lib/share/player-js";
+import { decodeAssignment, type Assignment } from "@/lib/assignments/assignment";
+import { AssignmentPanel, AssignmentProblem } from "@/components/assignments/assignment-panel";
 import { LabIsland } from "@/components/lab/lab-island";
 import { LabChromeContext } from "./lab-chrome";
 import { LabErrorBoundary } from "./lab-error-boundary";
@@ -27,19 +30,48 @@ function postHeight(heightPx: number) {
   if (window.parent !== window) window.parent.postMessage({ subject: "lti.frameResize", height: heightPx }, "*");
 }
 
+/** A player.js message (a JSON string, as that library expects). */
+function postPlayerJs(message: string) {
+  if (window.parent !== window) window.parent.postMessage(message, "*");
+}
+
+/** The assignment in the page's query (`?assignment=…`), if any, decoded strictly. */
+function readAssignment(search: string): { ok: true; value: Assignment } | { ok: false; error: string } | null {
+  const code = new URLSearchParams(search).get("assignment");
+  return code === null ? null : decodeAssignment(code);
+}
+
 /** Wires a controller to the parent page and the embed options; returns the cleanup. */
 function connect(controller: LabController, options: EmbedOptions, title: string): () => void {
   const { store } = controller;
   let readySent = false;
+  const playerJs = createPlayerJsListeners();
+  const snapshot = controller.getSnapshot();
+  const durationSec = "durationMs" in snapshot.scenario.stop ? snapshot.scenario.stop.durationMs / 1000 : null;
+  let lastSecond = -1;
+  let ended = false;
   let learnerFaults = store.getState().edits.faults.filter((f) => f.origin === "learner").length;
   const unsubscribe = store.subscribe((state, previous) => {
     if (!readySent && state.status === "ready") {
       readySent = true;
       post({ type: "faultline:ready", timeMs: state.timeMs, title });
+      postPlayerJs(playerJsMessage("ready", playerJsReadyValue(window.location.href)));
       if (options.loop && state.timeMs < options.loop.fromMs) controller.seek(options.loop.fromMs);
       if (options.autoplay) controller.play();
     }
-    if (state.playing !== previous.playing) post({ type: state.playing ? "faultline:played" : "faultline:paused", timeMs: state.timeMs });
+    if (state.playing !== previous.playing) {
+      post({ type: state.playing ? "faultline:played" : "faultline:paused", timeMs: state.timeMs });
+      for (const m of playerJs.messages(state.playing ? "play" : "pause")) postPlayerJs(m);
+    }
+    const second = Math.floor(state.timeMs / 1000);
+    if (second !== lastSecond && state.status === "ready") {
+      lastSecond = second;
+      for (const m of playerJs.messages("timeupdate", { seconds: state.timeMs / 1000, duration: durationSec })) postPlayerJs(m);
+    }
+    if (durationSec !== null && !ended && state.timeMs >= durationSec * 1000) {
+      ended = true;
+      for (const m of playerJs.messages("ended")) postPlayerJs(m);
+    } else if (durationSec !== null && state.timeMs < durationSec * 1000) ended = false;
     const faults = state.edits.faults.filter((f) => f.origin === "learner");
     if (faults.length > learnerFaults) {
       const f = faults[faults.length - 1];
@@ -51,10 +83,39 @@ function connect(controller: LabController, options: EmbedOptions, title: string
   const onMessage = (event: MessageEvent) => {
     if (event.source !== window.parent) return;
     const command = parseParentCommand(event.data);
-    if (!command) return;
+    if (!command) {
+      answerPlayerJs(event.data);
+      return;
+    }
     if (command.type === "faultline:play") controller.play();
     else if (command.type === "faultline:pause") controller.pause();
     else controller.seek(command.timeMs);
+  };
+  // player.js: simulated time stands for media time (seconds).
+  const answerPlayerJs = (data: unknown) => {
+    const call = parsePlayerJsMessage(data);
+    if (!call) return;
+    const state = store.getState();
+    switch (call.method) {
+      case "play":
+        return controller.play();
+      case "pause":
+        return controller.pause();
+      case "setCurrentTime":
+        return controller.seek(Math.min((call.value as number) * 1000, durationSec === null ? Infinity : durationSec * 1000));
+      case "getPaused":
+        return postPlayerJs(playerJsMessage("getPaused", !state.playing, call.listener));
+      case "getCurrentTime":
+        return postPlayerJs(playerJsMessage("getCurrentTime", state.timeMs / 1000, call.listener));
+      case "getDuration":
+        return postPlayerJs(playerJsMessage("getDuration", durationSec, call.listener));
+      case "addEventListener":
+        playerJs.add(call.value as Parameters<typeof playerJs.add>[0], call.listener);
+        if (call.value === "ready" && readySent) postPlayerJs(playerJsMessage("ready", playerJsReadyValue(window.location.href), call.listener));
+        return;
+      case "removeEventListener":
+        return playerJs.remove(call.value as Parameters<typeof playerJs.remove>[0], call.listener);
+    }
   };
   window.addEventListener("message", onMessage);
   // Widgets in the embedded page announce answers as DOM events (lib/lab/lab-events.ts); relay them.
@@ -75,10 +136,13 @@ export function EmbedView({ fallback }: { fallback: FallbackLab }) {
   const rootRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const [options, setOptions] = useState<EmbedOptions | null>(null);
+  const [assignment, setAssignment] = useState<ReturnType<typeof readAssignment>>(null);
+  const [controller, setController] = useState<LabController | null>(null);
   const cleanup = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     setOptions(parseEmbedQuery(window.location.search).options);
+    setAssignment(readAssignment(window.location.search));
     // Cover the site's header and footer: an embed shows the lab alone.
     const root = rootRef.current;
     const others = [...document.body.children].filter((el) => root && !el.contains(root)) as HTMLElement[];
@@ -109,6 +173,7 @@ export function EmbedView({ fallback }: { fallback: FallbackLab }) {
   const onReady = (controller: LabController) => {
     cleanup.current?.();
     cleanup.current = connect(controller, options ?? parseEmbedQuery(window.location.search).options, controller.store.getState().title);
+    setController(controller);
   };
 
   return (
@@ -116,6 +181,7 @@ export function EmbedView({ fallback }: { fallback: FallbackLab }) {
       <div ref={contentRef} className="flow-root" data-testid="embed-content">
       {options && link.status !== "reading" && (
         <LabChromeContext.Provider value={{ embedded: true, options }}>
+          {assignment && (assignment.ok ? <AssignmentPanel assignment={assignment.value} controller={controller} post={post} /> : <AssignmentProblem error={assignment.error} />)}
           <LabErrorBoundary>
             {link.status === "decoded" && link.result.ok ? (
               <SharedLabView state={link.result.state} notes={[]} onController={onReady} fill={false} />
