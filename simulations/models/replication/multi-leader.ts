@@ -21,6 +21,7 @@ import { createSampler, type Dist } from "../../engine/distributions";
 import { compareVectors } from "../../kernel/clocks";
 import type { ProcessApi, ProcessBehaviour } from "../../kernel/network";
 import type { ClientMessage, ReplyMessage } from "./register-processes";
+import { gCounter, gIncrement, gMerge } from "./crdts";
 
 export type ConflictResolution = "lww" | "version-vectors" | "g-counter";
 
@@ -100,9 +101,8 @@ export function multiLeaderReplica(api: ProcessApi, o: MultiLeaderOptions): Proc
 
   const localWrite = (key: number, value: number): { value: number | null; version: number } => {
     if (o.resolution === "g-counter") {
-      const s = (store.get(key) as { counts: number[] } | undefined) ?? { counts: new Array<number>(n).fill(0) };
-      const counts = s.counts.slice();
-      counts[o.index]++;
+      const s = (store.get(key) as { counts: number[] } | undefined) ?? { counts: gCounter(n) as number[] };
+      const counts = gIncrement(s.counts, o.index) as number[];
       store.set(key, { counts });
       ship(key, { type: "replicate-ml", key, counts });
       return readValue({ counts });
@@ -120,8 +120,8 @@ export function multiLeaderReplica(api: ProcessApi, o: MultiLeaderOptions): Proc
 
   const merge = (m: PeerMessage) => {
     if (m.counts) {
-      const s = (store.get(m.key) as { counts: number[] } | undefined) ?? { counts: new Array<number>(n).fill(0) };
-      store.set(m.key, { counts: s.counts.map((c, i) => Math.max(c, m.counts![i])) });
+      const s = (store.get(m.key) as { counts: number[] } | undefined) ?? { counts: gCounter(n) as number[] };
+      store.set(m.key, { counts: gMerge(s.counts, m.counts) as number[] });
       return;
     }
     let siblings = (store.get(m.key) as { siblings: Sibling[] } | undefined)?.siblings ?? [];
