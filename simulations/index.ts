@@ -35,6 +35,7 @@ export { HistoryRecorder, type Operation } from "./checker/history";
 export { checkLinearizability, checkKey, type LinearizabilityResult, type KeyResult, type Verdict } from "./checker/linearizability";
 export { checkSessions, type SessionResult, type SessionGuarantee, type SessionViolation } from "./checker/sessions";
 export { randomHistory, type RandomHistoryOptions } from "./checker/random-history";
+export * as crdts from "./models/replication/crdts";
 // Mechanism views (lib/mechanisms) drive these directly with scripted inputs.
 export { TokenBucket, FixedWindow, SlidingLog, SlidingCounter, SlidingPeak } from "./models/rate-limiter/algorithms";
 export { xfetchRefreshesEarly } from "./models/cache/modes";

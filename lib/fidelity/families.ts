@@ -16,7 +16,7 @@ export const FIDELITY_FAMILIES = {
   "closed-loop": { title: "Closed loops", reference: "The interactive response-time law R = N/X − Z, and mean value analysis for one exponential server." },
   pools: { title: "Pools and competing consumers", reference: "A connection pool of c connections and c single-thread consumers on one queue are both M/M/c: Erlang C." },
   saga: { title: "Sagas", reference: "Accounting: started = completed + compensated + inconsistent + running; independent step failures complete with probability Π(1 − p_i)." },
-  replication: { title: "Replication", reference: "Quorum intersection: with R + W > N every read quorum meets the latest write quorum, so (with read repair) the register is linearizable; synchronous replication with reads from the leader is too. Checked on each run's history." },
+  replication: { title: "Replication", reference: "Quorum intersection: with R + W > N every read quorum meets the latest write quorum, so (with read repair) the register is linearizable; synchronous replication with reads from the leader is too. Checked on each run's history. Also: the PBS miss probability C(N−W, R) / C(N, R) for uniformly chosen quorums without repair (Bailis et al., VLDB 2012), monotonic reads with and without sticky sessions (Terry et al. 1994), and what last-writer-wins, version vectors and a G-counter CRDT keep of concurrent writes." },
   "littles-law": { title: "Little's law", reference: "L = λW: the time-average number of requests in the system equals the arrival rate times the mean time in the system." },
 } as const;
 

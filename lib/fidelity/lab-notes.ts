@@ -32,7 +32,7 @@ export const KIND_NOTES: Record<string, KindNote> = {
   "rate-limit-store": { models: "a shared, split or periodically synced counter", leavesOut: "the store's own failures", family: "rate-limiting" },
   bulkhead: { models: "permits, thread pools and their queues", leavesOut: "thread scheduling costs", family: "mmc" },
   "load-shedder": { models: "priority and queue-time (CoDel) shedding", leavesOut: "the cost of rejecting a request", family: "mmc" },
-  "replicated-register": { models: "replicas as processes exchanging messages, with latency, loss, partitions and crashes, and every client operation checked for linearizability", leavesOut: "disk and CPU time, membership changes and anti-entropy between replicas", family: "replication" },
+  "replicated-register": { models: "replicas as processes exchanging messages (leader-follower sync, semi-sync or async, optionally sticky reads; multi-leader with last-writer-wins, version vectors or a G-counter; leaderless N/R/W), with latency, loss, partitions, crashes and clock skew, and every client operation checked for linearizability and session guarantees", leavesOut: "disk and CPU time, membership changes, failover, hinted handoff and anti-entropy between replicas, and sibling merging by clients", family: "replication" },
   "autoscaled-pool": { models: "a lagging controller, cold starts and instance counts", leavesOut: "node provisioning and bin packing", family: "mmc" },
 };
 

@@ -214,6 +214,18 @@ const nodeFields: Record<string, Entry> = {
   wasted: ["Requests finished after the caller left"],
   wastedWorkMs: ["Wasted work", "ms"],
   writes: ["Writes"],
+  // The replicated register (simulations/models/replication).
+  lostNewerWrites: ["Lost writes that were the later one"],
+  conflicts: ["Concurrent writes met while merging"],
+  keysWithSiblings: ["Keys holding siblings at r1"],
+  counterTotal: ["Counter total after merging"],
+  failedOps: ["Operations that failed"],
+  staleCandidates: ["Reads that could be stale"],
+  ops: ["Client operations"],
+  messagesSent: ["Messages sent"],
+  messagesDelivered: ["Messages delivered"],
+  messagesDropped: ["Messages dropped"],
+  checkedOperations: ["Operations checked"],
 };
 
 /** Nested latency-like families: `<family>.p99` reads "p99 <family label>". */
@@ -243,6 +255,7 @@ const keyedFamilies: Record<string, (key: string) => Entry> = {
   urgent: (k) => prefixed("Urgent queue", k),
   bulk: (k) => prefixed("Bulk queue", k),
   reasons: (k) => [`Failed or dropped: ${words(k)}`],
+  sessionViolations: (k) => [`${{ readYourWrites: "Read-your-writes", monotonicReads: "Monotonic-read", monotonicWrites: "Monotonic-write", writesFollowReads: "Writes-follow-reads" }[k] ?? upperFirst(words(k))} violations`],
 };
 
 /** Nested objects a Watch may name whole (shown as their parts). */
@@ -256,6 +269,7 @@ const groupLabels: Record<string, string> = {
   shedByClass: "Shed by class",
   latencyMs: "Latency percentiles",
   requests: "Requests",
+  sessionViolations: "Session-guarantee violations",
 };
 
 function prefixed(prefix: string, field: string): Entry {

@@ -6,7 +6,8 @@
  * memory: an async leader's replication not yet shipped, a sync leader's writes waiting for acks.
  * - Leader-follower: replica r1 leads. It numbers writes (its counter is on disk), stores them and
  *   either acknowledges at once and ships them to the followers after a lag (async), or ships them
- *   first and acknowledges when every follower has (sync). Followers apply a write if it is newer.
+ *   first and acknowledges when every follower has (sync) or when the first one has (semi-sync).
+ *   Followers apply a write if it is newer.
  * - Quorum (Dynamo style, the client coordinates): a write goes to replicas with a last-writer-wins
  *   version from the client's own (possibly drifting) clock and succeeds on W acknowledgements; a read
  *   asks replicas and returns the newest of R answers. No read repair and no anti-entropy, so a replica
@@ -51,7 +52,12 @@ export function quorumReplica(api: ProcessApi): ProcessBehaviour {
 
 export interface LeaderOptions {
   followers: string[];
-  sync: boolean;
+  /**
+   * How many follower acknowledgements a write waits for before the client hears "ok": 0 is async
+   * (shipped after the lag), every follower is sync, one is semi-sync (MySQL's rpl_semi_sync style:
+   * shipped to all at once, answered on the first acknowledgement).
+   */
+  acksNeeded: number;
   lagMs: Dist;
 }
 
@@ -67,7 +73,7 @@ export function leaderReplica(api: ProcessApi, o: LeaderOptions): ProcessBehavio
       const m = payload as ClientMessage | ReplicaMessage;
       if (m.type === "ack") {
         const w = waiting.get(m.write);
-        if (w && ++w.acks === o.followers.length) {
+        if (w && ++w.acks === o.acksNeeded) {
           waiting.delete(m.write);
           api.send(w.client, "write-ok", { type: "write-ok", op: w.op, version: w.version } satisfies ReplyMessage);
         }
@@ -84,7 +90,7 @@ export function leaderReplica(api: ProcessApi, o: LeaderOptions): ProcessBehavio
       const stored = { value: m.value, version };
       data.set(m.key, stored);
       const write = ++writeSeq;
-      if (o.sync && o.followers.length > 0) {
+      if (o.acksNeeded > 0 && o.followers.length > 0) {
         waiting.set(write, { client: from, op: m.op, version, acks: 0 });
         for (const f of o.followers) ship(m.key, stored, write, f);
       } else {
@@ -122,7 +128,7 @@ export interface ClientHooks {
   /** The next operation, or null when the run takes no more. */
   next(client: string): { op: number; kind: "read" | "write"; key: number; value: number } | null;
   /** Replicas an operation goes to, and how many answers it needs. */
-  targets(kind: "read" | "write"): { to: string[]; need: number };
+  targets(kind: "read" | "write", client: string): { to: string[]; need: number };
   thinkMs(): number;
   timeoutMs: number;
   /** The client's clock gives quorum writes their last-writer-wins version (null: the leader numbers writes). */
@@ -141,7 +147,7 @@ export function clientProcess(api: ProcessApi, index: number, hooks: ClientHooks
   const issue = () => {
     const next = hooks.next(api.id);
     if (!next) return;
-    const { to, need } = hooks.targets(next.kind);
+    const { to, need } = hooks.targets(next.kind, api.id);
     const timeout = api.setTimer(hooks.timeoutMs, "timeout", () => {
       current = null;
       hooks.done(next.op, { ok: false });
@@ -167,7 +173,7 @@ export function clientProcess(api: ProcessApi, index: number, hooks: ClientHooks
         // Phase two: make the value we are about to return durable at a write quorum first.
         c.writingBack = true;
         c.got = 0;
-        const { to, need } = hooks.targets("write");
+        const { to, need } = hooks.targets("write", api.id);
         c.need = need;
         const message: ClientMessage = { type: "write", op: c.op, key: c.key, value: c.best.value!, version: c.best.version };
         for (const r of to) api.send(r, "write-back", message);

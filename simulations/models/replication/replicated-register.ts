@@ -3,8 +3,10 @@
  *
  * The node is a whole small system: `replicas` replica processes and `clients` client processes that
  * read and write `keys` registers over a simulated network (latency, loss, partitions, crashes). Modes:
- * leader-follower with sync or async replication (reads from the leader, the followers, or any replica)
- * and leaderless quorum (N = replicas, R, W). Every client operation is a request of the run (so the
+ * leader-follower with sync, semi-sync or async replication (reads from the leader, the followers, or any
+ * replica; optionally sticky, each client always reading the same replica), multi-leader with a conflict
+ * resolution (last writer wins, version vectors, a G-counter CRDT; see multi-leader.ts) and leaderless
+ * quorum (N = replicas, R, W). Every client operation is a request of the run (so the
  * usual report counts them) and an operation of a recorded history; at the end the history checker
  * decides linearizability and counts session-guarantee violations and stale reads, reported under
  * `nodes.<id>` next to the message counts. Replica faults (crash one replica, partition any split) are
@@ -18,10 +20,11 @@ import { HistoryRecorder } from "../../checker/history";
 import { checkLinearizability, type LinearizabilityResult } from "../../checker/linearizability";
 import { checkSessions, type SessionResult } from "../../checker/sessions";
 import { distSchema, kebabId } from "../../kernel/schema-common";
-import { array, literal, number, object, oneOf, string, type Infer } from "../../kernel/schema-builder";
+import { array, boolean, literal, number, object, oneOf, string, type Infer } from "../../kernel/schema-builder";
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
 import type { NodeKind, Request, SimNode } from "../../kernel/model";
 import { clientProcess, followerReplica, leaderReplica, quorumReplica, type ClientHooks } from "./register-processes";
+import { multiLeaderReplica, storedKeys, type Sibling } from "./multi-leader";
 
 const replicaFault = object(
   {
@@ -38,15 +41,18 @@ export const replicatedRegisterSchema = object(
   {
     id: kebabId(),
     kind: literal("replicated-register"),
-    mode: oneOf(["leader-follower", "quorum"] as const, { title: "Replication" }),
+    mode: oneOf(["leader-follower", "multi-leader", "quorum"] as const, { title: "Replication" }),
     replicas: number({ integer: true, min: 1, max: 9, title: "Replicas (N)", default: 3, uiMin: 1, uiMax: 9 }),
     clients: number({ integer: true, min: 1, max: 50, title: "Clients", default: 5, uiMin: 1, uiMax: 20 }),
     keys: number({ integer: true, min: 1, max: 100_000, title: "Keys", default: 10, uiMin: 1, uiMax: 100 }),
     opsPerSec: number({ above: 0, max: 10_000, title: "Operations per second per client", unit: "/s", default: 10, uiMin: 1, uiMax: 200 }),
     readRatio: number({ min: 0, max: 1, title: "Share of reads", default: 0.5, uiStep: 0.05 }),
-    replication: oneOf(["sync", "async"] as const, { title: "Leader-follower replication", default: "async" }),
+    replication: oneOf(["sync", "semi-sync", "async"] as const, { title: "Leader-follower replication", default: "async" }),
     replicationLagMs: distSchema,
     readFrom: oneOf(["leader", "followers", "any"] as const, { title: "Reads go to", default: "leader" }),
+    stickySessions: boolean({ title: "Sticky sessions (each client always reads the same replica)", default: false }),
+    conflictResolution: oneOf(["lww", "version-vectors", "g-counter"] as const, { title: "Multi-leader conflict resolution", default: "lww" }),
+    clockSkewMs: number({ min: -60_000, max: 60_000, title: "Clock offset of replica r1 (multi-leader)", unit: "ms", default: 0, uiMin: -1000, uiMax: 1000, uiStep: 10 }),
     readQuorum: number({ integer: true, min: 1, max: 9, title: "Read quorum (R)", uiMin: 1, uiMax: 9 }),
     writeQuorum: number({ integer: true, min: 1, max: 9, title: "Write quorum (W)", uiMin: 1, uiMax: 9 }),
     quorumTargets: oneOf(["all", "exact"] as const, { title: "Quorum operations contact", default: "all" }),
@@ -60,7 +66,7 @@ export const replicatedRegisterSchema = object(
     replicaFaults: array(replicaFault, { title: "Replica faults", maxItems: 64 }),
   },
   {
-    optional: ["replicas", "clients", "keys", "opsPerSec", "readRatio", "replication", "replicationLagMs", "readFrom", "readQuorum", "writeQuorum", "quorumTargets", "readRepair", "latencyMs", "loss", "clockDriftRate", "timeoutMs", "maxHistory", "checkerMaxStates", "replicaFaults"],
+    optional: ["replicas", "clients", "keys", "opsPerSec", "readRatio", "replication", "replicationLagMs", "readFrom", "stickySessions", "conflictResolution", "clockSkewMs", "readQuorum", "writeQuorum", "quorumTargets", "readRepair", "latencyMs", "loss", "clockDriftRate", "timeoutMs", "maxHistory", "checkerMaxStates", "replicaFaults"],
     name: "a replicated-register node",
   },
 );
@@ -94,6 +100,7 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
     const n = spec.replicas ?? 3;
     const clientCount = spec.clients ?? 5;
     const quorum = spec.mode === "quorum";
+    const multi = spec.mode === "multi-leader";
     const r = spec.readQuorum ?? majority(n);
     const w = spec.writeQuorum ?? majority(n);
     const replicaIds = Array.from({ length: n }, (_, i) => `r${i + 1}`);
@@ -102,7 +109,7 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
       sim,
       random: (purpose) => ctx.random(purpose),
       defaultLink: { latencyMs: latency, loss: spec.loss ?? 0 },
-      clocks: spec.clockDriftRate ? { c1: { driftRate: spec.clockDriftRate } } : {},
+      clocks: { ...(spec.clockDriftRate ? { c1: { driftRate: spec.clockDriftRate } } : {}), ...(spec.clockSkewMs ? { r1: { offsetMs: spec.clockSkewMs } } : {}) },
       logging: ctx.tracing,
     });
     const history = new HistoryRecorder(spec.maxHistory ?? 5000);
@@ -115,6 +122,12 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
     let nextValue = 1;
     let stopped = false;
     const counts = { ops: 0, reads: 0, writes: 0, failedOps: 0 };
+    /** Multi-leader measurements: writes silently discarded, and those that were the later in true time. */
+    const lost = new Set<number>();
+    const lostNewer = new Set<number>();
+    let conflicts = 0;
+    let acknowledgedIncrements = 0;
+    const home = (client: string) => replicaIds[(Number(client.slice(1)) - 1) % n];
 
     const pick = (from: string[], k: number) => {
       const pool = from.slice();
@@ -139,13 +152,15 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
         pending.set(op, { request, historyId, kind });
         return { op, kind, key, value };
       },
-      targets(kind) {
+      targets(kind, client) {
+        if (multi) return { to: [home(client)], need: 1 };
         if (quorum) {
           const need = kind === "read" ? r : w;
           return spec.quorumTargets === "exact" ? { to: pick(replicaIds, need), need } : { to: replicaIds, need };
         }
         if (kind === "write" || n === 1) return { to: ["r1"], need: 1 };
         const from = spec.readFrom === "followers" ? replicaIds.slice(1) : spec.readFrom === "any" ? replicaIds : ["r1"];
+        if (spec.stickySessions) return { to: [from[(Number(client.slice(1)) - 1) % from.length]], need: 1 };
         return { to: pick(from, 1), need: 1 };
       },
       thinkMs: () => -thinkMeanMs * Math.log(1 - thinkRandom.next()),
@@ -162,6 +177,7 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
           if (!outcome.ok) counts.failedOps++;
         }
         if (outcome.ok) {
+          if (p.kind === "write") acknowledgedIncrements++;
           if (p.historyId >= 0) history.complete(p.historyId, sim.now, { value: outcome.value, version: outcome.version });
           ledger.settle(p.request, "ok", sim.now);
         } else {
@@ -173,7 +189,30 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
 
     replicaIds.forEach((id, i) => {
       if (quorum) net.add(id, quorumReplica);
-      else if (i === 0) net.add(id, (api) => leaderReplica(api, { followers: replicaIds.slice(1), sync: spec.replication === "sync", lagMs: spec.replicationLagMs ?? { dist: "constant", ms: 0 } }));
+      else if (multi)
+        net.add(id, (api) =>
+          multiLeaderReplica(api, {
+            index: i,
+            replicas: replicaIds,
+            resolution: spec.conflictResolution ?? "lww",
+            lagMs: spec.replicationLagMs ?? { dist: "constant", ms: 0 },
+            trueNow: () => sim.now,
+            onLost(l: Sibling, winner: Sibling) {
+              if (lost.has(l.value)) return;
+              lost.add(l.value);
+              if (l.trueMs > winner.trueMs) lostNewer.add(l.value);
+              if (ctx.tracing) api.note(`write ${l.value} silently discarded: ${winner.value} wins by clock`);
+            },
+            onConflict() {
+              conflicts++;
+            },
+          }),
+        );
+      else if (i === 0) {
+        const followers = replicaIds.slice(1);
+        const acksNeeded = spec.replication === "sync" ? followers.length : spec.replication === "semi-sync" ? Math.min(1, followers.length) : 0;
+        net.add(id, (api) => leaderReplica(api, { followers, acksNeeded, lagMs: spec.replicationLagMs ?? { dist: "constant", ms: 0 } }));
+      }
       else net.add(id, followerReplica);
     });
     for (let c = 0; c < clientCount; c++) net.add(`c${c + 1}`, (api) => clientProcess(api, c, hooks));
@@ -188,6 +227,27 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
         }
       }, BACKGROUND_PRIORITY - 1);
     }
+
+    /** Lost writes, conflicts and siblings at the end (the join of every replica's state for the counter). */
+    const multiLeaderMetrics = () => {
+      const states = replicaIds.map((id) => storedKeys(net.diskOf(id)));
+      if (spec.conflictResolution === "g-counter") {
+        let total = 0;
+        const keys = new Set(states.flatMap((s) => [...s.keys()]));
+        for (const k of keys) {
+          const joined = new Array<number>(n).fill(0);
+          for (const s of states) {
+            const st = s.get(k);
+            if (st && "counts" in st) st.counts.forEach((c, i) => (joined[i] = Math.max(joined[i], c)));
+          }
+          total += joined.reduce((a, b) => a + b, 0);
+        }
+        return { lostWrites: Math.max(0, acknowledgedIncrements - total), lostNewerWrites: 0, conflicts, keysWithSiblings: 0, counterTotal: total };
+      }
+      let keysWithSiblings = 0;
+      for (const st of states[0].values()) if ("siblings" in st && st.siblings.length > 1) keysWithSiblings++;
+      return { lostWrites: lost.size, lostNewerWrites: lostNewer.size, conflicts, keysWithSiblings, counterTotal: 0 };
+    };
 
     let checked: { length: number; linear: LinearizabilityResult; sessions: SessionResult } | null = null;
     /** Runs the checkers on the history so far (cached while the history has not grown). */
@@ -229,6 +289,7 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
           messagesSent: net.counters.sent,
           messagesDelivered: net.counters.delivered,
           messagesDropped: net.counters.dropped,
+          ...(multi ? multiLeaderMetrics() : {}),
         };
       },
       gauges: () => ({
@@ -236,7 +297,7 @@ export const replicatedRegisterKind: NodeKind<ReplicatedRegisterSpec> = {
         replicas: n,
         partitioned: replicaIds.some((a) => replicaIds.some((b) => net.separated(a, b))),
         pendingOps: pending.size,
-        mode: quorum ? `quorum N=${n} R=${r} W=${w}` : `leader-follower ${spec.replication ?? "async"}`,
+        mode: quorum ? `quorum N=${n} R=${r} W=${w}` : multi ? `multi-leader ${spec.conflictResolution ?? "lww"}` : `leader-follower ${spec.replication ?? "async"}`,
       }),
       protocol: () => ({ processes: net.processIds, log: net.log, snapshot: net.snapshot(), history: history.operations, check: () => check().linear }),
     };

@@ -104,3 +104,72 @@ describe("replicated register", () => {
     expect(messages).toMatch(/replicaFaults\[1\]\.groups names no process "c9"/);
   });
 });
+
+describe("replicated register: sessions, semi-sync and multi-leader", () => {
+  type ML = Metrics & { lostWrites: number; lostNewerWrites: number; conflicts: number; keysWithSiblings: number; counterTotal: number; writes: number };
+  const async = { mode: "leader-follower", replication: "async", replicationLagMs: { dist: "exponential", meanMs: 200 }, readFrom: "followers", keys: 3 };
+
+  it("async followers without stickiness break monotonic reads; sticky sessions remove every violation (read-your-writes still fails)", () => {
+    for (const seed of [1, 2, 3]) {
+      const loose = run({ ...async }, seed).m;
+      const sticky = run({ ...async, stickySessions: true }, seed).m;
+      expect(loose.sessionViolations.monotonicReads).toBeGreaterThan(0);
+      expect(sticky.sessionViolations.monotonicReads).toBe(0);
+      expect(sticky.sessionViolations.readYourWrites).toBeGreaterThan(0);
+    }
+  });
+
+  it("semi-sync keeps writes flowing through a follower crash that makes sync writes time out", () => {
+    const base = { mode: "leader-follower", readFrom: "leader", timeoutMs: 300, replicaFaults: [{ atMs: 5000, durationMs: 4000, kind: "crash", replica: "r3" }] };
+    const semi = run({ ...base, replication: "semi-sync" }).m;
+    const sync = run({ ...base, replication: "sync" }).m;
+    expect(semi.failedOps).toBe(0);
+    expect(semi.linearizable).toBe("true");
+    expect(sync.failedOps).toBeGreaterThan(10);
+  });
+
+  const ml = { mode: "multi-leader", clients: 6, keys: 5, opsPerSec: 5, replicationLagMs: { dist: "exponential", meanMs: 100 } };
+  it("last-writer-wins drops concurrent writes; only clock skew makes it drop the later one", () => {
+    const synced = run({ ...ml, conflictResolution: "lww" }).m as ML;
+    const skewed = run({ ...ml, conflictResolution: "lww", clockSkewMs: 300 }).m as ML;
+    expect(synced.lostWrites).toBeGreaterThan(0);
+    expect(synced.lostNewerWrites).toBe(0);
+    expect(skewed.lostNewerWrites).toBeGreaterThan(0);
+    expect(skewed.lostWrites).toBeGreaterThan(synced.lostWrites);
+  });
+
+  it("version vectors keep concurrent writes as siblings and lose none; a G-counter keeps every increment", () => {
+    const vv = run({ ...ml, conflictResolution: "version-vectors", clockSkewMs: 300 }).m as ML;
+    expect(vv.lostWrites).toBe(0);
+    expect(vv.conflicts).toBeGreaterThan(0);
+    const counter = run({ ...ml, conflictResolution: "g-counter", clockSkewMs: 300 }).m as ML;
+    expect(counter.lostWrites).toBe(0);
+    expect(counter.counterTotal).toBeGreaterThanOrEqual(counter.writes);
+  });
+
+  it("the PBS miss probability over 20 seeds: the formula lies in the 95% interval; R + W > N never misses", async () => {
+    const { theory } = await import("@/simulations");
+    const { pbsMissProbability } = await import("@/lib/fidelity/rows");
+    for (const [n, r, w] of [[3, 1, 1], [3, 2, 2]] as const) {
+      const shares: number[] = [];
+      for (let seed = 1; seed <= 20; seed++) {
+        const { m } = run({ mode: "quorum", replicas: n, readQuorum: r, writeQuorum: w, quorumTargets: "exact", keys: 20, clients: 5, opsPerSec: 20, latencyMs: { dist: "constant", ms: 1 } }, seed, 20_000);
+        shares.push(m.staleReads / m.staleCandidates);
+      }
+      const ci = theory.confidenceInterval(shares);
+      const expected = pbsMissProbability(n, r, w);
+      if (expected === 0) expect(Math.max(...shares)).toBe(0);
+      else expect(Math.abs(ci.mean - expected)).toBeLessThanOrEqual(ci.halfWidth);
+    }
+  });
+
+  it("flags the stale-follower preset's history with an explanation naming the read it cannot place", async () => {
+    const { readFileSync } = await import("node:fs");
+    const doc = JSON.parse(readFileSync("content/scenarios/replication/register-stale-follower.json", "utf8"));
+    const v = validateScenario(doc);
+    if (!v.ok) throw new Error("invalid preset");
+    const m = runScenario(v.scenario).nodes.register as unknown as Metrics & { linearizabilityViolation: string };
+    expect(m.linearizable).toBe("false");
+    expect(m.linearizabilityViolation).toMatch(/read\(0 → null\).*cannot be placed/);
+  });
+});
