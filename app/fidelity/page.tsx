@@ -65,9 +65,15 @@ function RowsTable({ rows }: { rows: FidelityRow[] }) {
               <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{estimateText(row)}</td>
               <td className="whitespace-nowrap py-2 pr-3"><Verdict row={row} /></td>
               <td className="whitespace-nowrap py-2">
-                <a className="underline underline-offset-2 hover:text-accent-strong" href={playgroundHref(row.id, row.scenario)}>
-                  Run this check<span className="sr-only">: {row.compared}</span>
-                </a>
+                {row.scenario ? (
+                  <a className="underline underline-offset-2 hover:text-accent-strong" href={playgroundHref(row.id, row.scenario)}>
+                    Run this check<span className="sr-only">: {row.compared}</span>
+                  </a>
+                ) : row.widget ? (
+                  <a className="underline underline-offset-2 hover:text-accent-strong" href={row.widget.href}>
+                    {row.widget.label}<span className="sr-only">: {row.compared}</span>
+                  </a>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -8,7 +8,7 @@
  * divergent leaves the exchange costs at most 1 + 2·k·depth hashes instead of one hash per key.
  * Pure and deterministic.
  */
-import { hashString } from "@/simulations";
+import { hashInt } from "@/simulations";
 
 /** A replica's data: the version of each key in the range (index = key), 0 for absent. */
 export type ReplicaData = readonly number[];
@@ -29,11 +29,13 @@ export function buildMerkleTree(data: ReplicaData, depth: number): MerkleTree {
   const leafSize = data.length / leaves;
   const hashes = new Array<number>(2 * leaves).fill(0);
   for (let leaf = 0; leaf < leaves; leaf++) {
-    let text = "";
-    for (let k = leaf * leafSize; k < (leaf + 1) * leafSize; k++) text += `${k}:${data[k]};`;
-    hashes[leaves + leaf] = hashString(text);
+    // A 32-bit digest of the leaf's (key, version) pairs: enough for a teaching model (a real store
+    // uses a cryptographic or 64-bit hash so that a collision never hides a difference).
+    let h = 0x811c9dc5;
+    for (let k = leaf * leafSize; k < (leaf + 1) * leafSize; k++) h = Math.imul(h ^ hashInt(k * 0x9e3779b1 + data[k]), 0x01000193) >>> 0;
+    hashes[leaves + leaf] = hashInt(h);
   }
-  for (let i = leaves - 1; i >= 1; i--) hashes[i] = hashString(`${hashes[2 * i]}|${hashes[2 * i + 1]}`);
+  for (let i = leaves - 1; i >= 1; i--) hashes[i] = hashInt(Math.imul(hashes[2 * i], 0x85ebca6b) ^ hashes[2 * i + 1]);
   return { depth, leafSize, hashes };
 }
 
