@@ -42,7 +42,7 @@ export function CompactionCompare({ dataGb = 100, fanout: f0 = 10 }: CompactionC
         <RangeField label="Fanout (size ratio)" value={fanout} min={2} max={16} onChange={setFanout} format={(v) => String(v)} testId="compaction-fanout" />
         <RangeField label="Time windows kept (TWCS)" value={windows} min={1} max={90} onChange={setWindows} format={(v) => String(v)} testId="compaction-windows" />
       </div>
-      <svg viewBox={`0 0 ${W} 84`} className="mt-3 h-auto w-full" fontSize={labelSize - 1} role="img" aria-label="Write amplification per strategy as bars.">
+      <svg viewBox={`0 0 ${W} 84`} className="mt-3 h-auto w-full max-w-[440px]" fontSize={labelSize - 1} role="img" aria-label="Write amplification per strategy as bars.">
         <text x={0} y={11} fill={color.fg} fontWeight={600}>
           bytes written per byte inserted
         </text>
