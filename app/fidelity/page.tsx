@@ -70,9 +70,15 @@ function RowsTable({ rows }: { rows: FidelityRow[] }) {
               <td data-label="Simulated (95% CI)" className={`${CELL} whitespace-nowrap text-right tabular-nums`}>{estimateText(row)}</td>
               <td data-label="Verdict" className={`${CELL} whitespace-nowrap`}><Verdict row={row} /></td>
               <td data-label="Check" className={`${CELL} whitespace-nowrap max-sm:before:content-none`}>
-                <a className="underline underline-offset-2 hover:text-accent-strong" href={playgroundHref(row.id, row.scenario)}>
-                  Run this check<span className="sr-only">: {row.compared}</span>
-                </a>
+                {row.scenario ? (
+                  <a className="underline underline-offset-2 hover:text-accent-strong" href={playgroundHref(row.id, row.scenario)}>
+                    Run this check<span className="sr-only">: {row.compared}</span>
+                  </a>
+                ) : row.widget ? (
+                  <a className="underline underline-offset-2 hover:text-accent-strong" href={row.widget.href}>
+                    {row.widget.label}<span className="sr-only">: {row.compared}</span>
+                  </a>
+                ) : null}
               </td>
             </tr>
           ))}

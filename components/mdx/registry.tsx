@@ -24,6 +24,7 @@ import { Choose, Classify, Order } from "./exercises";
 import { AggregateBoundary, ContextMapView } from "./ddd";
 import { CommunicationPathsView, ConwayMapView } from "./team-widgets";
 import { GeofenceJitter, GeohashGrid, QuadtreeSearch } from "./geo";
+import { CompactionCompare, MerkleRepair, PartitionRing } from "./partitioning";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -66,5 +67,9 @@ export const mdxComponents = {
   GeohashGrid,
   QuadtreeSearch,
   GeofenceJitter,
+  // Partitioning and storage widgets (components/mdx/partitioning.tsx)
+  PartitionRing,
+  MerkleRepair,
+  CompactionCompare,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

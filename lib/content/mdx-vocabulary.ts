@@ -42,6 +42,10 @@ export const mdxComponentNames = [
   "GeohashGrid",
   "QuadtreeSearch",
   "GeofenceJitter",
+  // Partitioning and storage widgets (content/README.md, "Interactive widgets").
+  "PartitionRing",
+  "MerkleRepair",
+  "CompactionCompare",
 ] as const;
 
 /** A component name MDX may use. */

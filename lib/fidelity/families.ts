@@ -17,6 +17,8 @@ export const FIDELITY_FAMILIES = {
   pools: { title: "Pools and competing consumers", reference: "A connection pool of c connections and c single-thread consumers on one queue are both M/M/c: Erlang C." },
   saga: { title: "Sagas", reference: "Accounting: started = completed + compensated + inconsistent + running; independent step failures complete with probability Π(1 − p_i)." },
   replication: { title: "Replication", reference: "Quorum intersection: with R + W > N every read quorum meets the latest write quorum, so (with read repair) the register is linearizable; synchronous replication with reads from the leader is too. Checked on each run's history. Also: the PBS miss probability C(N−W, R) / C(N, R) for uniformly chosen quorums without repair (Bailis et al., VLDB 2012), monotonic reads with and without sticky sessions (Terry et al. 1994), and what last-writer-wins, version vectors and a G-counter CRDT keep of concurrent writes." },
+  partitioning: { title: "Partitioning", reference: "Hashing keys onto n nodes: modulo moves n/(n+1) of keys when a node joins, a consistent-hash ring 1/(n+1); with v uniform points per node a node's share is Beta(v, (n−1)v); bounded loads cap every node at ⌈(1+ε)·m/n⌉ (Mirrokni, Thorup, Zadimoghaddam 2018)." },
+  "anti-entropy": { title: "Merkle-tree anti-entropy", reference: "Two replicas compare hash trees top down: k divergent leaves in a tree of depth d cost at most 1 + 2·k·d hashes, exactly 1 + 2d for one." },
   "littles-law": { title: "Little's law", reference: "L = λW: the time-average number of requests in the system equals the arrival rate times the mean time in the system." },
 } as const;
 

@@ -15,6 +15,7 @@
  */
 import { ScenarioRun, runScenario, theory, validateScenario, type RunReport, type Scenario } from "@/simulations";
 import type { FidelityFamily } from "./families";
+import { partitioningRowSpecs } from "./partitioning-rows";
 
 export type Comparison = "interval" | "at-most" | "equal" | "mean-at-least" | "mean-at-most";
 
@@ -41,11 +42,13 @@ export interface FidelityRow {
   explanation?: string;
   /** Largest distance from theory the explanation accounts for: relative to theory, or absolute when theory is 0. */
   explainedUpTo?: number;
-  /** The scenario of replication 1 ("run this check" opens it in the playground). */
-  scenario: Scenario;
+  /** The scenario of replication 1 ("run this check" opens it in the playground); absent for rows checked on a widget's logic. */
+  scenario?: Scenario;
+  /** For rows without a scenario: where the learner can try it (a chapter widget). */
+  widget?: { href: string; label: string };
 }
 
-interface RowSpec {
+export interface RowSpec {
   id: string;
   family: FidelityFamily;
   compared: string;
@@ -55,9 +58,12 @@ interface RowSpec {
   theory: number;
   replications: number;
   method: string;
-  scenario: (seed: number) => Scenario;
+  scenario?: (seed: number) => Scenario;
   /** One replication's measurement. */
-  measure: (scenario: Scenario) => number;
+  measure?: (scenario: Scenario) => number;
+  /** One replication's measurement for rows without a scenario (pure logic behind a widget). */
+  sample?: (seed: number) => number;
+  widget?: FidelityRow["widget"];
   /** A deviation understood in advance: shown when the row is flagged, and how far it may go. */
   knownDeviation?: { explanation: string; upTo: number };
 }
@@ -85,7 +91,7 @@ const num = (v: unknown) => v as number;
 /** Evaluates one spec: replications, interval, verdict. */
 export function evaluateRow(spec: RowSpec): FidelityRow {
   const values: number[] = [];
-  for (let seed = 1; seed <= spec.replications; seed++) values.push(spec.measure(spec.scenario(seed)));
+  for (let seed = 1; seed <= spec.replications; seed++) values.push(spec.sample ? spec.sample(seed) : spec.measure!(spec.scenario!(seed)));
   let estimate: number;
   let halfWidth = 0;
   let agrees: boolean;
@@ -117,7 +123,8 @@ export function evaluateRow(spec: RowSpec): FidelityRow {
     method: spec.method,
     verdict: agrees ? "agrees" : "flagged",
     ...(agrees || !spec.knownDeviation ? {} : { explanation: spec.knownDeviation.explanation, explainedUpTo: spec.knownDeviation.upTo }),
-    scenario: spec.scenario(1),
+    ...(spec.scenario ? { scenario: spec.scenario(1) } : {}),
+    ...(spec.widget ? { widget: spec.widget } : {}),
   };
 }
 
@@ -747,7 +754,7 @@ function sagaRows(): RowSpec[] {
 
 /** Every row spec, in page order. */
 export function fidelityRowSpecs(): RowSpec[] {
-  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...replicationRows()];
+  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...replicationRows(), ...partitioningRowSpecs()];
 }
 
 /** Runs every simulation row (about ten seconds of CPU: build time and tests only). */
