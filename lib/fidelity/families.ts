@@ -16,6 +16,8 @@ export const FIDELITY_FAMILIES = {
   "closed-loop": { title: "Closed loops", reference: "The interactive response-time law R = N/X − Z, and mean value analysis for one exponential server." },
   pools: { title: "Pools and competing consumers", reference: "A connection pool of c connections and c single-thread consumers on one queue are both M/M/c: Erlang C." },
   saga: { title: "Sagas", reference: "Accounting: started = completed + compensated + inconsistent + running; independent step failures complete with probability Π(1 − p_i)." },
+  "sync-chains": { title: "Synchronous chains and queues", reference: "A chain of synchronous hops with independent failures q_i succeeds with probability Π(1 − q_i), and its latencies add; behind a queue, the front end's success counts only the hops before the queue, and a consumer outage of D seconds becomes a backlog of about λD messages." },
+  "fan-out": { title: "Fan-out and hedging", reference: "A request waiting for n independent sub-requests, each slow with probability p, is slow with probability 1 − (1 − p)^n (Dean & Barroso, 2013); a hedge after d ms makes a sub-request slow only when both copies are, at P(X > d) extra requests." },
   replication: { title: "Replication", reference: "Quorum intersection: with R + W > N every read quorum meets the latest write quorum, so (with read repair) the register is linearizable; synchronous replication with reads from the leader is too. Checked on each run's history." },
   "littles-law": { title: "Little's law", reference: "L = λW: the time-average number of requests in the system equals the arrival rate times the mean time in the system." },
 } as const;
