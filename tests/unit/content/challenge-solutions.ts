@@ -49,4 +49,6 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "stop-the-storm": { "db-client.maxAttempts": 3, "db-client.backoffBaseMs": 100, "db-client.jitter": "full", "db-client.retryBudgetRatio": 0.1, "db-client.propagateDeadline": true },
   "cheap-tail": { "client.hedgeDelayMs": 60 },
   "deadline-fit": { "orders-client.propagateDeadline": true, "orders-client.timeoutMs": 600, "orders-client.maxAttempts": 3 },
+  // sync-async-communication
+  "fast-enough-search": { "leaf-client.hedgeDelayMs": 31 },
 };
