@@ -17,6 +17,7 @@ import { brokerKind, brokerSchema, checkBroker } from "./models/broker/broker";
 import { consumerKind, consumerSchema } from "./models/broker/consumer";
 import { checkSaga, sagaKind, sagaSchema } from "./models/saga/saga";
 import { outboxDefinition } from "./models/saga/outbox";
+import { scatterGatherDefinition } from "./models/fan-out/scatter-gather";
 import { clientKind, clientSchema } from "./models/resilience/client";
 import { circuitBreakerKind, circuitBreakerNodeSchema } from "./models/resilience/circuit-breaker";
 import { checkRateLimiter, rateLimiterKind, rateLimiterSchema } from "./models/rate-limiter/rate-limiter";
@@ -46,6 +47,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   consumer: entry(consumerSchema, consumerKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Takes messages from a broker with a prefetch limit, processes and acknowledges them." }),
   saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, check: checkSaga as KindEntry["check"], summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
   outbox: outboxDefinition,
+  "scatter-gather": scatterGatherDefinition,
   "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, check: checkRateLimiter as KindEntry["check"], summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),
   "rate-limit-store": rateLimitStoreDefinition,
   bulkhead: bulkheadDefinition,

@@ -752,9 +752,110 @@ function sagaRows(): RowSpec[] {
   ];
 }
 
+// --- communication: synchronous chains, a queue in the middle, fan-out and hedging ---------------
+
+const CHAIN_HOPS = [
+  { id: "checkout", medianMs: 4, q: 0.01 },
+  { id: "orders", medianMs: 6, q: 0.01 },
+  { id: "payments", medianMs: 12, q: 0.02 },
+  { id: "kitchen", medianMs: 8, q: 0.02 },
+] as const;
+const CHAIN_SIGMA = 0.4;
+
+/** users -> checkout -> orders -> payments -> kitchen, each hop calling the next while it waits. */
+function syncChainScenario(seed: number) {
+  return checked({
+    version: 1,
+    title: "Four synchronous hops failing independently",
+    seed,
+    stop: { durationMs: 12_000 },
+    warmupMs: 2_000,
+    nodes: [
+      { id: "users", kind: "source", ratePerSec: 100 },
+      ...CHAIN_HOPS.map((h, i) => ({ id: h.id, kind: "server", workers: 64, serviceMs: { dist: "lognormal", medianMs: h.medianMs, sigma: CHAIN_SIGMA }, ...(i < CHAIN_HOPS.length - 1 ? { calls: { mode: "sequential" } } : {}) })),
+    ],
+    edges: [{ from: "users", to: "checkout" }, ...CHAIN_HOPS.slice(1).map((h, i) => ({ from: CHAIN_HOPS[i].id, to: h.id }))],
+    faults: CHAIN_HOPS.map((h) => ({ atMs: 0, target: h.id, kind: "errors", rate: h.q })),
+  });
+}
+
+const ASYNC_OUTAGE = { atMs: 5_000, durationMs: 20_000 };
+
+/** The same first three hops; the kitchen is a consumer behind a queue and is down for 20 s. */
+function asyncQueueScenario(seed: number) {
+  const sync = CHAIN_HOPS.slice(0, 3);
+  return checked({
+    version: 1,
+    title: "Three synchronous hops, the kitchen behind a queue and down for 20 s",
+    seed,
+    stop: { durationMs: 30_000 },
+    warmupMs: 2_000,
+    nodes: [
+      { id: "users", kind: "source", ratePerSec: 100 },
+      ...sync.map((h, i) => ({ id: h.id, kind: "server", workers: 64, serviceMs: { dist: "lognormal", medianMs: h.medianMs, sigma: CHAIN_SIGMA }, ...(i < 2 ? { calls: { mode: "sequential" } } : {}) })),
+      { id: "order-events", kind: "broker" },
+      { id: "kitchen", kind: "consumer", workers: 4, processingMs: { dist: "lognormal", medianMs: 8, sigma: CHAIN_SIGMA }, errorRate: 0.02 },
+    ],
+    edges: [{ from: "users", to: "checkout" }, { from: "checkout", to: "orders" }, { from: "orders", to: "payments" }, { from: "orders", to: "order-events" }, { from: "order-events", to: "kitchen" }],
+    faults: [...sync.map((h) => ({ atMs: 0, target: h.id, kind: "errors", rate: h.q })), { ...ASYNC_OUTAGE, target: "kitchen", kind: "crash" }],
+  });
+}
+
+function communicationChainRows(): RowSpec[] {
+  const method = "30 replications × 10 s at 100 requests/s, after 2 s of warm-up";
+  const setting = "checkout → orders → payments → kitchen, failing 1%, 1%, 2%, 2% independently; lognormal service (σ 0.4), no queueing";
+  const syncPart = CHAIN_HOPS.slice(0, 3);
+  // Settled requests only: the few still in flight at the end have no outcome yet.
+  const success = (s: Scenario) => { const r = report(s).requests; return r.completed / (r.completed + r.failed + r.dropped); };
+  return [
+    { id: "sync-chains-availability", family: "sync-chains", setting, compared: "share of requests that succeed, Π(1 − q_i)", unit: "ratio", comparison: "interval", replications: 30, method, scenario: syncChainScenario, theory: theory.chainAvailability(CHAIN_HOPS.map((h) => h.q)), measure: success },
+    { id: "sync-chains-latency", family: "sync-chains", setting, compared: "mean end-to-end latency, the sum of the hops' means (medians 4, 6, 12, 8 ms)", unit: "ms", comparison: "interval", replications: 30, method, scenario: syncChainScenario, theory: CHAIN_HOPS.reduce((sum, h) => sum + theory.lognormalMean(h.medianMs, CHAIN_SIGMA), 0), measure: (s) => report(s).latencyMs.mean },
+    { id: "sync-chains-queue-front-end", family: "sync-chains", setting: "the kitchen moved behind a queue and down from 5 s to 25 s", compared: "share of requests that succeed: only the hops before the queue count, Π over checkout, orders, payments", unit: "ratio", comparison: "interval", replications: 10, method: "10 replications × 28 s at 100 requests/s, after 2 s of warm-up", scenario: asyncQueueScenario, theory: theory.chainAvailability(syncPart.map((h) => h.q)), measure: success },
+    { id: "sync-chains-queue-backlog", family: "sync-chains", setting: "the kitchen moved behind a queue and down from 5 s to 25 s", compared: "peak queue depth: the messages published during the outage, λ · D · Π(1 − q_i)", unit: "count", comparison: "interval", replications: 10, method: "10 replications × 28 s at 100 requests/s, after 2 s of warm-up", scenario: asyncQueueScenario, theory: 100 * (ASYNC_OUTAGE.durationMs / 1000) * theory.chainAvailability(syncPart.map((h) => h.q)), measure: (s) => num(report(s).nodes["order-events"].peakDepth), knownDeviation: { explanation: "The crash also hands back the one or two messages the kitchen held when it went down, so the peak can sit a message or two above the count published during the outage.", upTo: 0.01 } },
+  ];
+}
+
+const SHARD = { medianMs: 10, sigma: 0.6918, thresholdMs: 50 };
+
+/** users -> search (fan-out n) -> client (hedge or not) -> shards with ample threads. */
+function fanOutScenario(fanOut: number, hedgeDelayMs: number | null) {
+  return (seed: number) =>
+    checked({
+      version: 1,
+      title: `Fan-out to ${fanOut}${hedgeDelayMs ? `, hedged after ${hedgeDelayMs} ms` : ""}`,
+      seed,
+      stop: { durationMs: 11_000 },
+      warmupMs: 1_000,
+      nodes: [
+        { id: "users", kind: "source", ratePerSec: 25 },
+        { id: "search", kind: "scatter-gather", fanOut, slowThresholdMs: SHARD.thresholdMs },
+        { id: "leaf-client", kind: "client", hedgeDelayMs },
+        { id: "shards", kind: "server", workers: 1000, serviceMs: { dist: "lognormal", medianMs: SHARD.medianMs, sigma: SHARD.sigma }, idempotent: true },
+      ],
+      edges: [{ from: "users", to: "search" }, { from: "search", to: "leaf-client" }, { from: "leaf-client", to: "shards" }],
+    });
+}
+
+function fanOutRows(): RowSpec[] {
+  const method = "8 replications × 10 s at 25 requests/s, after 1 s of warm-up";
+  const p = theory.lognormalTail(SHARD.medianMs, SHARD.sigma, SHARD.thresholdMs);
+  const hedgeMs = 31;
+  const slowShare = (s: Scenario) => num(report(s).nodes.search.slowShare);
+  const rows: RowSpec[] = [];
+  for (const n of [10, 100]) {
+    rows.push({ id: `fan-out-slow-${n}`, family: "fan-out", setting: `${n} sub-requests, each slower than 50 ms with p = 1% (lognormal, median 10 ms)`, compared: `share of requests slower than 50 ms, 1 − (1 − p)^${n}`, unit: "ratio", comparison: "interval", replications: 8, method, scenario: fanOutScenario(n, null), theory: theory.fanOutSlowProbability(p, n), measure: slowShare });
+  }
+  const hedged = fanOutScenario(100, hedgeMs);
+  rows.push(
+    { id: "fan-out-hedged-slow", family: "fan-out", setting: `100 sub-requests, each hedged after ${hedgeMs} ms (the shards' p95)`, compared: "share of requests slower than 50 ms, 1 − (1 − P(X > 50) · P(X > 50 − 31))^100", unit: "ratio", comparison: "interval", replications: 8, method, scenario: hedged, theory: theory.fanOutSlowProbability(theory.hedgedSlowProbability(SHARD.medianMs, SHARD.sigma, SHARD.thresholdMs, hedgeMs), 100), measure: slowShare },
+    { id: "fan-out-hedge-load", family: "fan-out", setting: `100 sub-requests, each hedged after ${hedgeMs} ms (the shards' p95)`, compared: "extra requests per sub-request, P(X > 31 ms)", unit: "ratio", comparison: "interval", replications: 8, method, scenario: hedged, theory: theory.lognormalTail(SHARD.medianMs, SHARD.sigma, hedgeMs), measure: (s) => num(report(s).nodes["leaf-client"].attemptsPerCall) - 1 },
+  );
+  return rows;
+}
+
 /** Every row spec, in page order. */
 export function fidelityRowSpecs(): RowSpec[] {
-  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...replicationRows(), ...partitioningRowSpecs()];
+  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs()];
 }
 
 /** Runs every simulation row (about ten seconds of CPU: build time and tests only). */

@@ -9,3 +9,4 @@ export * from "./caching";
 export * from "./closed-loop";
 export * from "./resilience";
 export * from "./confidence";
+export * from "./communication";

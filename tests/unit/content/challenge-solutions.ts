@@ -53,4 +53,6 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "deadline-fit": { "orders-client.propagateDeadline": true, "orders-client.timeoutMs": 600, "orders-client.maxAttempts": 3 },
   // consistency-models
   "consistency-sessions": { "register.replication": "sync" },
+  // sync-async-communication
+  "fast-enough-search": { "leaf-client.hedgeDelayMs": 31 },
 };
