@@ -17,6 +17,7 @@ export const FIDELITY_FAMILIES = {
   pools: { title: "Pools and competing consumers", reference: "A connection pool of c connections and c single-thread consumers on one queue are both M/M/c: Erlang C." },
   saga: { title: "Sagas", reference: "Accounting: started = completed + compensated + inconsistent + running; independent step failures complete with probability Π(1 − p_i)." },
   replication: { title: "Replication", reference: "Quorum intersection: with R + W > N every read quorum meets the latest write quorum, so (with read repair) the register is linearizable; synchronous replication with reads from the leader is too. Checked on each run's history." },
+  consensus: { title: "Consensus (Raft)", reference: "Raft's safety properties (Ongaro & Ousterhout 2014, Figure 3): at most one leader per term, log matching, no committed entry lost, checked after every step; randomized election timeouts make split votes rare (§9.3)." },
   "littles-law": { title: "Little's law", reference: "L = λW: the time-average number of requests in the system equals the arrival rate times the mean time in the system." },
 } as const;
 

@@ -33,11 +33,12 @@ export const KIND_NOTES: Record<string, KindNote> = {
   bulkhead: { models: "permits, thread pools and their queues", leavesOut: "thread scheduling costs", family: "mmc" },
   "load-shedder": { models: "priority and queue-time (CoDel) shedding", leavesOut: "the cost of rejecting a request", family: "mmc" },
   "replicated-register": { models: "replicas as processes exchanging messages, with latency, loss, partitions and crashes, and every client operation checked for linearizability", leavesOut: "disk and CPU time, membership changes and anti-entropy between replicas", family: "replication" },
+  raft: { models: "Raft servers as processes (terms, votes, log replication, commit index) with latency, loss, partitions and crash-recovery, safety checked after every step", leavesOut: "snapshots, membership changes, pre-vote, client deduplication and disk write time", family: "consensus" },
   "autoscaled-pool": { models: "a lagging controller, cold starts and instance counts", leavesOut: "node provisioning and bin packing", family: "mmc" },
 };
 
 /** Families checked most directly by a scenario's kinds, most specific first. */
-const familyOrder: FidelityFamily[] = ["replication", "circuit-breaker", "rate-limiting", "retries", "saga", "pools", "cache-eviction", "load-balancing", "mmc", "littles-law"];
+const familyOrder: FidelityFamily[] = ["consensus", "replication", "circuit-breaker", "rate-limiting", "retries", "saga", "pools", "cache-eviction", "load-balancing", "mmc", "littles-law"];
 
 export interface LabFidelityNote {
   models: string[];
