@@ -34,6 +34,7 @@ export const KIND_NOTES: Record<string, KindNote> = {
   "load-shedder": { models: "priority and queue-time (CoDel) shedding", leavesOut: "the cost of rejecting a request", family: "mmc" },
   "replicated-register": { models: "replicas as processes exchanging messages, with latency, loss, partitions and crashes, and every client operation checked for linearizability", leavesOut: "disk and CPU time, membership changes and anti-entropy between replicas", family: "replication" },
   raft: { models: "Raft servers as processes (terms, votes, log replication, commit index) with latency, loss, partitions and crash-recovery, safety checked after every step", leavesOut: "snapshots, membership changes, pre-vote, client deduplication and disk write time", family: "consensus" },
+  "lease-lock": { models: "a lock service granting leases with fencing tokens, clients that can freeze (GC pauses) and the storage they write to", leavesOut: "the lock service's own replication and clock drift between it and the clients", family: "consensus" },
   "autoscaled-pool": { models: "a lagging controller, cold starts and instance counts", leavesOut: "node provisioning and bin packing", family: "mmc" },
 };
 

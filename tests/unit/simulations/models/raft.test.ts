@@ -120,3 +120,34 @@ describe("raft", () => {
     expect(JSON.stringify(run(preset("raft-steady")))).toBe(JSON.stringify(run(preset("raft-steady"))));
   });
 });
+
+describe("lease lock", () => {
+  const lease = (fencing: boolean) => {
+    const doc = JSON.parse(readFileSync("content/scenarios/consensus/lease-gc-pause.json", "utf8"));
+    doc.nodes[0].fencing = fencing;
+    const report = runScenario(scenario(doc), { strict: true });
+    const q = report.requests;
+    expect(q.arrived).toBe(q.completed + q.failed + q.dropped + q.inFlight);
+    return report.nodes.locks as Record<string, number>;
+  };
+
+  it("a client paused past its lease overwrites the next holder's write unless storage checks fencing tokens", () => {
+    const without = lease(false);
+    expect(without.leasesExpired).toBe(1);
+    expect(without.staleWritesAccepted).toBe(1);
+    const withFencing = lease(true);
+    expect(withFencing.staleWritesAccepted).toBe(0);
+    expect(withFencing.writesRejected).toBe(1);
+  });
+
+  it("without pauses every lease is released in time and no write is stale, fencing or not", () => {
+    for (const fencing of [false, true]) {
+      const doc = JSON.parse(readFileSync("content/scenarios/consensus/lease-gc-pause.json", "utf8"));
+      Object.assign(doc.nodes[0], { fencing, pauses: [], clients: 4 });
+      const m = runScenario(scenario(doc)).nodes.locks as Record<string, number>;
+      expect(m.leasesExpired).toBe(0);
+      expect(m.staleWritesAccepted + m.writesRejected).toBe(0);
+      expect(m.writesAccepted).toBeGreaterThan(10);
+    }
+  });
+});
