@@ -37,6 +37,9 @@ export interface Entry {
 
 export type Role = "follower" | "candidate" | "leader";
 
+/** How many of the newest entries a server shows in its visible state. */
+const TAIL = 12;
+
 /** A client's request to a server, and the server's answers. */
 export type ClientRequest = { type: "request"; op: number; kind: "write" | "read"; key: number; value: number; read: ReadPath };
 export type ClientAnswer = { type: "ok"; op: number; value: number | null; index: number } | { type: "redirect"; op: number; leader: string | null };
@@ -113,7 +116,11 @@ export function raftServer(api: ProcessApi, o: ServerOptions): ProcessBehaviour 
   const lastIndex = () => log.length;
   const termAt = (index: number) => (index <= 0 ? 0 : (log[index - 1]?.term ?? 0));
   const view = (): ServerView => ({ id: api.id, role, term: term(), log, commitIndex });
-  const publish = () => api.setState({ role, term: term(), log: log.length, commit: commitIndex, leader: leaderId });
+  /** The visible state: role, term, log length, commit index, and the terms of the last entries (the lab's log matrix). */
+  const publish = () => {
+    const from = Math.max(0, log.length - TAIL);
+    api.setState({ role, term: term(), log: log.length, commit: commitIndex, leader: leaderId, tailFrom: from + 1, tail: log.slice(from).map((e) => e.term).join(",") });
+  };
   const step = (fn: () => void) => {
     fn();
     o.observer.stepped(view());
