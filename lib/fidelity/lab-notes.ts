@@ -34,11 +34,13 @@ export const KIND_NOTES: Record<string, KindNote> = {
   "load-shedder": { models: "priority and queue-time (CoDel) shedding", leavesOut: "the cost of rejecting a request", family: "mmc" },
   "replicated-register": { models: "replicas as processes exchanging messages (leader-follower sync, semi-sync or async, optionally sticky reads; multi-leader with last-writer-wins, version vectors or a G-counter; leaderless N/R/W), with latency, loss, partitions, crashes and clock skew, and every client operation checked for linearizability and session guarantees", leavesOut: "disk and CPU time, membership changes, failover, hinted handoff and anti-entropy between replicas, and sibling merging by clients", family: "replication" },
   "scatter-gather": { models: "fan-out to n sub-requests and waiting for the slowest", leavesOut: "partial answers, the cost of merging and per-backend differences", family: "fan-out" },
+  raft: { models: "Raft servers as processes (terms, votes, log replication, commit index) with latency, loss, partitions and crash-recovery, safety checked after every step", leavesOut: "snapshots, membership changes, pre-vote, client deduplication and disk write time", family: "consensus" },
+  "lease-lock": { models: "a lock service granting leases with fencing tokens, clients that can freeze (GC pauses) and the storage they write to", leavesOut: "the lock service's own replication and clock drift between it and the clients", family: "consensus" },
   "autoscaled-pool": { models: "a lagging controller, cold starts and instance counts", leavesOut: "node provisioning and bin packing", family: "mmc" },
 };
 
 /** Families checked most directly by a scenario's kinds, most specific first. */
-const familyOrder: FidelityFamily[] = ["replication", "fan-out", "circuit-breaker", "rate-limiting", "retries", "saga", "pools", "cache-eviction", "load-balancing", "mmc", "littles-law"];
+const familyOrder: FidelityFamily[] = ["consensus", "replication", "fan-out", "circuit-breaker", "rate-limiting", "retries", "saga", "pools", "cache-eviction", "load-balancing", "mmc", "littles-law"];
 
 export interface LabFidelityNote {
   models: string[];

@@ -21,6 +21,7 @@ import { download } from "@/components/share/use-lab-link";
 import { useLab, useThrottledLabState } from "../lab-context";
 import { CheckerVerdict } from "./checker-verdict";
 import { ProtocolFaults } from "./protocol-faults";
+import { RaftLogMatrix } from "./raft-log-matrix";
 import { SpacetimeSvg } from "./spacetime-svg";
 import { useProtocolLogs } from "./use-protocol-log";
 
@@ -196,6 +197,7 @@ function SpacetimeView({ logs, version }: { logs: ReturnType<typeof useProtocolL
       <div className="mt-2 space-y-2">
         <CheckerVerdict check={check} ops={log.ops} onShow={showOp} />
         <ProtocolFaults nodeId={nodeId} processes={log.processes} />
+        <RaftLogMatrix log={log} version={version} timeMs={timeMs} />
       </div>
       <div ref={boxRef} className="mt-2 min-w-0">
         <div
