@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { buildLabLocations } from "@/lib/content/lab-locations";
 import { ShareLanding } from "@/components/share/share-landing";
+import { OembedLink } from "@/components/teach/oembed-link";
 
 export const metadata: Metadata = { title: "Shared lab", robots: { index: false } };
 
@@ -9,5 +10,10 @@ export const metadata: Metadata = { title: "Shared lab", robots: { index: false 
  * which chapter shows which preset (built at build time) and the browser decides where the link opens.
  */
 export default async function ShortLinkPage() {
-  return <ShareLanding locations={await buildLabLocations()} />;
+  return (
+    <>
+      <ShareLanding locations={await buildLabLocations()} />
+      <OembedLink path="/s" title="Shared lab" />
+    </>
+  );
 }

@@ -15,6 +15,7 @@ export function SiteFooter() {
             <li><Link className="hover:text-fg hover:underline" href="/playground">Playground</Link></li>
             <li><Link className="hover:text-fg hover:underline" href="/fidelity">How exact the simulation is</Link></li>
             <li><Link className="hover:text-fg hover:underline" href="/search">Search</Link></li>
+            <li><Link className="hover:text-fg hover:underline" href="/teach">For instructors</Link></li>
             <li><Link className="hover:text-fg hover:underline" href="/fidelity">How exact is the simulation?</Link></li>
           </ul>
         </nav>

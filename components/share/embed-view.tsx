@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { LabController } from "@/lib/lab/lab-controller";
 import type { LabEventMap } from "@/lib/lab/lab-events";
-import { parseEmbedQuery, type EmbedOptions } from "@/lib/share/embed-options";
+import { embedStart, parseEmbedQuery, type EmbedOptions } from "@/lib/share/embed-options";
+import type { Scenario } from "@/simulations";
 import { parseParentCommand, type EmbedEvent } from "@/lib/share/embed-protocol";
 import { createPlayerJsListeners, parsePlayerJsMessage, playerJsMessage, playerJsReadyValue } from "@/lib/share/player-js";
 import { decodeAssignment, type Assignment } from "@/lib/assignments/assignment";
@@ -131,6 +132,9 @@ function connect(controller: LabController, options: EmbedOptions, title: string
   };
 }
 
+/** Where a run stops, ms (runs that stop after a number of requests have no fixed end). */
+const stopAtMs = (scenario: Scenario) => ("durationMs" in scenario.stop ? scenario.stop.durationMs : 1e9);
+
 export function EmbedView({ fallback }: { fallback: FallbackLab }) {
   const link = useHashLink();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -184,12 +188,12 @@ export function EmbedView({ fallback }: { fallback: FallbackLab }) {
           {assignment && (assignment.ok ? <AssignmentPanel assignment={assignment.value} controller={controller} post={post} /> : <AssignmentProblem error={assignment.error} />)}
           <LabErrorBoundary>
             {link.status === "decoded" && link.result.ok ? (
-              <SharedLabView state={link.result.state} notes={[]} onController={onReady} fill={false} />
+              <SharedLabView state={{ ...link.result.state, ...embedStart(options, link.result.state, stopAtMs(link.result.state.scenario)) }} notes={[]} onController={onReady} fill={false} />
             ) : (
               <div className="flex flex-col gap-2">
                 {link.status === "decoded" && !link.result.ok && <LinkProblemNotice problem={link.result.problem} fallbackLabel="" />}
                 {link.status === "none" && <p className="text-sm text-muted">This embed has no lab in its link; showing a default lab.</p>}
-                <LabIsland eager {...fallback} onReady={onReady} />
+                <LabIsland eager {...fallback} initial={options.seed !== undefined || options.startMs !== undefined ? embedStart(options, { seed: fallback.scenario.seed, timeMs: 0 }, stopAtMs(fallback.scenario)) : undefined} onReady={onReady} />
               </div>
             )}
           </LabErrorBoundary>

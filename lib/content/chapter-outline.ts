@@ -8,6 +8,7 @@
  * file name and line numbers of the original source.
  */
 import { beforeAfterProblems } from "./before-after";
+import { literalAttributes } from "./jsx-literal";
 import { isMdxComponentName, mdxComponentNames, scenarioComponentNames } from "./mdx-vocabulary";
 
 /** One `<Pattern id title>` section of a chapter, in document order. */
@@ -25,6 +26,8 @@ export interface ScenarioReference {
   line: number;
   /** The `<Pattern>` section it sits in, if any (share links open on it). */
   section?: { id: string; title: string };
+  /** Its attributes that are plain literals (jsx-literal.ts): what the /teach gallery indexes. */
+  props: Record<string, unknown>;
 }
 
 /** An entry of the on-page table of contents: a pattern section, a `##` heading or the recap. */
@@ -124,7 +127,7 @@ export function readOutline(tree: SyntaxNode, outline: ChapterOutline): void {
         if ((scenarioComponentNames as readonly string[]).includes(name)) {
           const scenario = stringAttribute(node, "scenario");
           if (scenario === undefined) problem(node, `<${name}> needs a scenario="group/name" string attribute`);
-          else outline.scenarios.push({ component: name, scenario, line: lineOf(node), ...(currentSection ? { section: currentSection } : {}) });
+          else outline.scenarios.push({ component: name, scenario, line: lineOf(node), ...(currentSection ? { section: currentSection } : {}), props: literalAttributes(node.attributes) });
         }
         if (name === "BeforeAfter") for (const message of beforeAfterProblems(node)) problem(node, message);
         if (name === "Recap") outline.toc.push({ id: recapSectionId, title: "Recap", kind: "recap" });

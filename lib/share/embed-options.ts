@@ -12,6 +12,8 @@
  * | `autoplay=1` | start playing (default: paused) |
  * | `loop=0-30000` | play this simulated time range (ms) over and over |
  * | `theme=light` or `dark` | colour scheme (default: the reader's system setting) |
+ * | `start=30000` | open at this simulated time (ms) instead of the link's |
+ * | `seed=42`    | run with this seed (0 to 4294967295) instead of the link's |
  */
 
 export const EMBED_PANELS = ["charts", "trace", "controls"] as const;
@@ -27,12 +29,27 @@ export interface EmbedOptions {
   autoplay: boolean;
   loop?: { fromMs: number; toMs: number };
   theme?: "light" | "dark";
+  /** Simulated time (ms) the lab opens at; overrides the link's. */
+  startMs?: number;
+  /** Seed the lab runs with; overrides the link's. */
+  seed?: number;
 }
 
 export const DEFAULT_EMBED_OPTIONS: EmbedOptions = { readOnly: false, locked: [], hide: [], autoplay: false };
 
 const PATH = /^[a-z0-9][a-z0-9-]{0,63}(\.[A-Za-z][A-Za-z0-9]{0,63}){1,3}$/;
 const MAX_LOOP_MS = 1e9;
+/** Largest start time accepted (the same bound as a parent's seek command). */
+export const MAX_START_MS = 1e9;
+/** Seeds are unsigned 32-bit integers (the engine's generator). */
+export const MAX_SEED = 4294967295;
+
+/** A whole number of at most 10 digits within `max`, or undefined (no sign, no decimals, no exponent). */
+function wholeNumber(value: string, max: number): number | undefined {
+  if (!/^\d{1,10}$/.test(value)) return undefined;
+  const n = Number(value);
+  return n <= max ? n : undefined;
+}
 
 function pathList(value: string, notes: string[], name: string): string[] {
   const out: string[] = [];
@@ -89,6 +106,18 @@ export function parseEmbedQuery(search: string): { options: EmbedOptions; notes:
         if (value === "light" || value === "dark") options.theme = value;
         else notes.push(`theme: "${value.slice(0, 40)}" must be light or dark; ignored.`);
         break;
+      case "start": {
+        const startMs = wholeNumber(value, MAX_START_MS);
+        if (startMs !== undefined) options.startMs = startMs;
+        else notes.push(`start: "${value.slice(0, 40)}" must be a whole number of milliseconds from 0 to ${MAX_START_MS}; ignored.`);
+        break;
+      }
+      case "seed": {
+        const seed = wholeNumber(value, MAX_SEED);
+        if (seed !== undefined) options.seed = seed;
+        else notes.push(`seed: "${value.slice(0, 40)}" must be a whole number from 0 to ${MAX_SEED}; ignored.`);
+        break;
+      }
       default:
         notes.push(`Unknown embed option "${key.slice(0, 40)}"; ignored.`);
     }
@@ -106,6 +135,8 @@ export function embedQuery(options: EmbedOptions): string {
   if (options.autoplay) params.set("autoplay", "1");
   if (options.loop) params.set("loop", `${Math.round(options.loop.fromMs)}-${Math.round(options.loop.toMs)}`);
   if (options.theme) params.set("theme", options.theme);
+  if (options.startMs !== undefined) params.set("start", String(Math.round(options.startMs)));
+  if (options.seed !== undefined) params.set("seed", String(Math.round(options.seed)));
   const text = params.toString().replace(/%2C/g, ",");
   return text ? `?${text}` : "";
 }
@@ -122,4 +153,16 @@ export function controlState(options: EmbedOptions, path: string): "shown" | "lo
 export function iframeSnippet(src: string, title: string, heightPx: number): string {
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return `<iframe src="${esc(src)}" title="${esc(title)}" width="100%" height="${Math.round(heightPx)}" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>`;
+}
+
+/**
+ * The seed and start time an embed opens with: the options' when given (the start clamped to the
+ * end of a timed run, `stopAtMs`), otherwise the link's own. Applied before the lab's first run, so
+ * `seed=` changes the run itself, not a replay of another one.
+ */
+export function embedStart(options: EmbedOptions, link: { seed: number; timeMs: number }, stopAtMs: number): { seed: number; timeMs: number } {
+  return {
+    seed: options.seed ?? link.seed,
+    timeMs: options.startMs !== undefined ? Math.min(options.startMs, Math.max(0, stopAtMs)) : link.timeMs,
+  };
 }

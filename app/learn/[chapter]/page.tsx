@@ -4,6 +4,7 @@ import { ChapterLayout } from "@/components/course/chapter-layout";
 import { ChapterContent } from "@/components/mdx/chapter-content";
 import { PatternHashRedirect } from "@/components/course/pattern-hash-redirect";
 import { ChapterSharedState } from "@/components/share/chapter-shared-state";
+import { OembedLink } from "@/components/teach/oembed-link";
 import { content } from "@/lib/content";
 import { patternHomesElsewhere } from "@/lib/content/pattern-redirect";
 
@@ -32,6 +33,7 @@ export default async function ChapterPage({ params }: Params) {
       <ChapterContent code={compiled.code} />
       <PatternHashRedirect chapterId={id} homes={patternHomesElsewhere(content.getPatternIndex(), id)} />
       <ChapterSharedState />
+      <OembedLink path={`/learn/${id}`} title={chapter.frontmatter.title} />
     </ChapterLayout>
   );
 }

@@ -77,7 +77,7 @@ describe("content repository", () => {
     expect(compiled.code).toContain("Round robin");
     expect(compiled.outline.patterns).toEqual([{ id: "round-robin", title: "Round robin", text: expect.stringContaining("Each server in turn") }]);
     expect(compiled.outline.toc.map((e) => `${e.kind}:${e.id}`)).toEqual(["heading:why-balance", "pattern:round-robin", "recap:recap"]);
-    expect(compiled.outline.scenarios).toEqual([{ component: "Lab", scenario: "load-balancing/round-robin", line: 23, section: { id: "round-robin", title: "Round robin" } }]);
+    expect(compiled.outline.scenarios).toEqual([{ component: "Lab", scenario: "load-balancing/round-robin", line: 23, section: { id: "round-robin", title: "Round robin" }, props: { scenario: "load-balancing/round-robin", expose: ["lb.strategy"] } }]);
     expect(compiled.outline.introText).toContain("Intro text about balancers");
     expect(compiled.outline.introText).not.toContain("Each server in turn");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { controlState, embedQuery, iframeSnippet, parseEmbedQuery, type EmbedOptions } from "@/lib/share/embed-options";
+import { controlState, embedQuery, embedStart, iframeSnippet, parseEmbedQuery, type EmbedOptions } from "@/lib/share/embed-options";
 import { parseParentCommand } from "@/lib/share/embed-protocol";
 import { labFileText, readLabFile } from "@/lib/share/lab-file";
 import { decodeLabLink, encodeLabLink } from "@/lib/share/lab-link";
@@ -19,6 +19,30 @@ describe("embed options", () => {
     expect(notes).toHaveLength(5);
   });
 
+  it("parses a start time and a seed as whole numbers only", () => {
+    expect(parseEmbedQuery("start=30000&seed=42")).toEqual({ options: expect.objectContaining({ startMs: 30000, seed: 42 }), notes: [] });
+    expect(parseEmbedQuery("seed=0&start=0").options).toMatchObject({ seed: 0, startMs: 0 });
+    expect(parseEmbedQuery("seed=4294967295").options.seed).toBe(4294967295);
+    for (const bad of ["-1", "1.5", "1e3", "0x10", " 7", "", "4294967296", "99999999999", "NaN"]) {
+      const { options, notes } = parseEmbedQuery(`seed=${encodeURIComponent(bad)}`);
+      expect(options.seed, bad).toBeUndefined();
+      expect(notes[0], bad).toMatch(/^seed: .* must be a whole number from 0 to 4294967295; ignored\.$/);
+    }
+    for (const bad of ["-5", "2.5", "1000000001", "abc"]) {
+      const { options, notes } = parseEmbedQuery(`start=${bad}`);
+      expect(options.startMs, bad).toBeUndefined();
+      expect(notes[0], bad).toMatch(/^start: .* milliseconds/);
+    }
+  });
+
+  it("opens at the options' seed and start, clamped to the run, or the link's own", () => {
+    const link = { seed: 7, timeMs: 1200 };
+    expect(embedStart(parseEmbedQuery("").options, link, 60000)).toEqual({ seed: 7, timeMs: 1200 });
+    expect(embedStart(parseEmbedQuery("seed=3&start=5000").options, link, 60000)).toEqual({ seed: 3, timeMs: 5000 });
+    expect(embedStart(parseEmbedQuery("start=900000").options, link, 60000)).toEqual({ seed: 7, timeMs: 60000 });
+    expect(embedQuery(parseEmbedQuery("seed=3&start=5000&readonly=1").options)).toBe("?readonly=1&start=5000&seed=3");
+  });
+
   it("round-trips through the query string (property)", () => {
     const arb: fc.Arbitrary<EmbedOptions> = fc.record({
       readOnly: fc.boolean(),
@@ -28,6 +52,8 @@ describe("embed options", () => {
       autoplay: fc.boolean(),
       loop: fc.option(fc.integer({ min: 0, max: 1e6 }).chain((from) => fc.integer({ min: from + 1, max: from + 1e6 }).map((to) => ({ fromMs: from, toMs: to }))), { nil: undefined }),
       theme: fc.option(fc.constantFrom("light" as const, "dark" as const), { nil: undefined }),
+      startMs: fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: undefined }),
+      seed: fc.option(fc.integer({ min: 0, max: 4294967295 }), { nil: undefined }),
     });
     fc.assert(
       fc.property(arb, (options) => {
