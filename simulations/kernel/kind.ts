@@ -24,6 +24,8 @@ export interface MetricDecl {
   of?: string;
   /** A map of sub-values (per class, per target) rather than one number. */
   keyed?: boolean;
+  /** Reported only when a feature is configured: says which ("with retries"). Absent: always reported. */
+  when?: string;
 }
 
 /** What a live gauge means to a generic drawing of the node. */
@@ -33,6 +35,8 @@ export type GaugeRole = "busy" | "capacity" | "queue" | "queue-capacity" | "stat
 export interface GaugeDecl {
   title: string;
   role: GaugeRole;
+  /** Present only when a feature is configured: says which. Absent: always present. */
+  when?: string;
 }
 
 /** A trace record the kind emits (past tense, namespaced), and how the lab tells it. */
@@ -86,6 +90,11 @@ export interface KindDefinition<F extends Fields, O extends keyof F, Spec = Obje
   metrics: Record<string, MetricDecl>;
   gauges: Record<string, GaugeDecl>;
   records?: Record<string, RecordDecl>;
+  /**
+   * Starting fields for a node the learner drops on the playground (besides `id` and `kind`): a
+   * small working configuration. Absent: the playground fills the required fields from the schema.
+   */
+  template?: Record<string, unknown>;
 }
 
 /** A registry entry built from a {@link KindDefinition}: the declarations are kept for consumers. */
@@ -94,6 +103,7 @@ export interface DefinedKindEntry extends KindEntry {
   metrics: Record<string, MetricDecl>;
   gauges: Record<string, GaugeDecl>;
   records: Record<string, RecordDecl>;
+  template?: Record<string, unknown>;
 }
 
 /**
@@ -113,6 +123,7 @@ export function defineKind<F extends Fields, O extends keyof F>(definition: Kind
     metrics: definition.metrics,
     gauges: definition.gauges,
     records: definition.records ?? {},
+    ...(definition.template ? { template: definition.template } : {}),
   };
 }
 
