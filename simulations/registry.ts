@@ -17,7 +17,7 @@ import { brokerKind, brokerSchema, checkBroker } from "./models/broker/broker";
 import { consumerKind, consumerSchema } from "./models/broker/consumer";
 import { checkSaga, sagaKind, sagaSchema } from "./models/saga/saga";
 import { outboxDefinition } from "./models/saga/outbox";
-import { clientKind, clientSchema } from "./models/resilience/client";
+import { clientDefinition } from "./models/resilience/client";
 import { circuitBreakerKind, circuitBreakerNodeSchema } from "./models/resilience/circuit-breaker";
 import { checkRateLimiter, rateLimiterKind, rateLimiterSchema } from "./models/rate-limiter/rate-limiter";
 import { rateLimitStoreDefinition } from "./models/rate-limiter/store";
@@ -40,7 +40,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   "load-balancer": entry(loadBalancerSchema, loadBalancerKind, { outgoing: { min: 1, max: 256 }, acceptsIncoming: true, summary: "Sends each request to one target by a strategy." }),
   cache: entry(cacheSchema, cacheKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Answers known keys from memory; forwards misses and stores the answers." }),
   "replicated-database": entry(replicatedDatabaseSchema, replicatedDatabaseKind, { outgoing: { min: 2, max: 64 }, acceptsIncoming: true, summary: "Routes writes to a primary and reads to asynchronously updated replicas; fails over when the primary dies." }),
-  client: entry(clientSchema, clientKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "A dependency's client library: timeouts, deadline, retries with backoff and jitter, retry budget, hedging, connection pool." }),
+  client: clientDefinition,
   "circuit-breaker": entry(circuitBreakerNodeSchema, circuitBreakerKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Stops calling a failing dependency: closed, open (fail fast), half-open (probe)." }),
   broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, check: checkBroker as KindEntry["check"], summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),
   consumer: entry(consumerSchema, consumerKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Takes messages from a broker with a prefetch limit, processes and acknowledges them." }),

@@ -127,6 +127,13 @@ export function defineKind<F extends Fields, O extends keyof F>(definition: Kind
   };
 }
 
+/** The declarations, each marked as reported only `when` a feature is configured ("with a pool"). */
+export function onlyWhen(when: string, decls: Record<string, MetricDecl>): Record<string, MetricDecl>;
+export function onlyWhen(when: string, decls: Record<string, GaugeDecl>): Record<string, GaugeDecl>;
+export function onlyWhen(when: string, decls: Record<string, MetricDecl | GaugeDecl>): Record<string, MetricDecl | GaugeDecl> {
+  return Object.fromEntries(Object.entries(decls).map(([name, d]) => [name, { ...d, when }]));
+}
+
 /** Whether a registry entry was written with {@link defineKind}. */
 export function isDefinedKind(entry: KindEntry): entry is DefinedKindEntry {
   return "metrics" in entry && "gauges" in entry;
