@@ -22,7 +22,6 @@ const MAX_HISTORY = 100;
 /** Starting fields of the kinds not yet written with `defineKind` (defined kinds carry their own `template`). */
 const templates: Record<string, Record<string, unknown>> = {
   source: { ratePerSec: 50, arrival: "poisson" },
-  "load-balancer": { strategy: "round-robin" },
   cache: { capacity: 1000, policy: "lru", ttlMs: null, hitMs: { dist: "constant", ms: 1 } },
 };
 
