@@ -11,7 +11,7 @@ import type { KindEntry } from "./kernel/kind";
 import { sourceKind, sourceSchema } from "./models/source/source";
 import { serverDefinition } from "./models/server/server";
 import { loadBalancerDefinition } from "./models/load-balancer/load-balancer";
-import { cacheKind, cacheSchema } from "./models/cache/cache";
+import { cacheDefinition } from "./models/cache/cache";
 import { replicatedDatabaseKind, replicatedDatabaseSchema } from "./models/database/replicated-database";
 import { brokerKind, brokerSchema, checkBroker } from "./models/broker/broker";
 import { consumerKind, consumerSchema } from "./models/broker/consumer";
@@ -38,7 +38,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   source: entry(sourceSchema, sourceKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: false, isSource: true, summary: "Open-loop traffic: requests at a rate, whatever happens downstream." }),
   server: serverDefinition,
   "load-balancer": loadBalancerDefinition,
-  cache: entry(cacheSchema, cacheKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Answers known keys from memory; forwards misses and stores the answers." }),
+  cache: cacheDefinition,
   "replicated-database": entry(replicatedDatabaseSchema, replicatedDatabaseKind, { outgoing: { min: 2, max: 64 }, acceptsIncoming: true, summary: "Routes writes to a primary and reads to asynchronously updated replicas; fails over when the primary dies." }),
   client: clientDefinition,
   "circuit-breaker": circuitBreakerDefinition,

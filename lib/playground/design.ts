@@ -22,7 +22,6 @@ const MAX_HISTORY = 100;
 /** Starting fields of the kinds not yet written with `defineKind` (defined kinds carry their own `template`). */
 const templates: Record<string, Record<string, unknown>> = {
   source: { ratePerSec: 50, arrival: "poisson" },
-  cache: { capacity: 1000, policy: "lru", ttlMs: null, hitMs: { dist: "constant", ms: 1 } },
 };
 
 type AnySchema = { type: string; meta: Record<string, unknown>; fields?: Record<string, AnySchema>; optional?: readonly string[]; values?: readonly string[] };
