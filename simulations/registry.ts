@@ -8,7 +8,7 @@
 import type { ObjectSchema, Fields } from "./kernel/schema-builder";
 import type { NodeKind } from "./kernel/model";
 import type { KindEntry } from "./kernel/kind";
-import { sourceKind, sourceSchema } from "./models/source/source";
+import { sourceDefinition } from "./models/source/source";
 import { serverDefinition } from "./models/server/server";
 import { loadBalancerDefinition } from "./models/load-balancer/load-balancer";
 import { cacheDefinition } from "./models/cache/cache";
@@ -35,7 +35,7 @@ const entry = <S>(schema: unknown, model: NodeKind<S>, rest: Omit<KindEntry, "sc
 });
 
 export const nodeKinds: Record<string, KindEntry> = {
-  source: entry(sourceSchema, sourceKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: false, isSource: true, summary: "Open-loop traffic: requests at a rate, whatever happens downstream." }),
+  source: sourceDefinition,
   server: serverDefinition,
   "load-balancer": loadBalancerDefinition,
   cache: cacheDefinition,

@@ -19,17 +19,12 @@ export interface History {
 
 const MAX_HISTORY = 100;
 
-/** Starting fields of the kinds not yet written with `defineKind` (defined kinds carry their own `template`). */
-const templates: Record<string, Record<string, unknown>> = {
-  source: { ratePerSec: 50, arrival: "poisson" },
-};
-
 type AnySchema = { type: string; meta: Record<string, unknown>; fields?: Record<string, AnySchema>; optional?: readonly string[]; values?: readonly string[] };
 
-/** A node of `kind` with valid starting values, read from a template or from its schema. */
+/** A node of `kind` with valid starting values: its definition's `template`, else filled from its schema. */
 export function templateFor(kind: string, id: string): NodeSpec {
   const entry = nodeKinds[kind];
-  const template = entry && isDefinedKind(entry) ? entry.template : templates[kind];
+  const template = entry && isDefinedKind(entry) ? entry.template : undefined;
   if (template) return { id, kind, ...structuredClone(template) };
   const schema = nodeKinds[kind]?.schema as unknown as AnySchema | undefined;
   const node: NodeSpec = { id, kind };
