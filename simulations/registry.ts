@@ -12,7 +12,7 @@ import { sourceDefinition } from "./models/source/source";
 import { serverDefinition } from "./models/server/server";
 import { loadBalancerDefinition } from "./models/load-balancer/load-balancer";
 import { cacheDefinition } from "./models/cache/cache";
-import { replicatedDatabaseKind, replicatedDatabaseSchema } from "./models/database/replicated-database";
+import { replicatedDatabaseDefinition } from "./models/database/replicated-database";
 import { brokerKind, brokerSchema, checkBroker } from "./models/broker/broker";
 import { consumerKind, consumerSchema } from "./models/broker/consumer";
 import { checkSaga, sagaKind, sagaSchema } from "./models/saga/saga";
@@ -39,7 +39,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   server: serverDefinition,
   "load-balancer": loadBalancerDefinition,
   cache: cacheDefinition,
-  "replicated-database": entry(replicatedDatabaseSchema, replicatedDatabaseKind, { outgoing: { min: 2, max: 64 }, acceptsIncoming: true, summary: "Routes writes to a primary and reads to asynchronously updated replicas; fails over when the primary dies." }),
+  "replicated-database": replicatedDatabaseDefinition,
   client: clientDefinition,
   "circuit-breaker": circuitBreakerDefinition,
   broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, check: checkBroker as KindEntry["check"], summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),
