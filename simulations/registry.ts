@@ -14,7 +14,7 @@ import { loadBalancerDefinition } from "./models/load-balancer/load-balancer";
 import { cacheDefinition } from "./models/cache/cache";
 import { replicatedDatabaseDefinition } from "./models/database/replicated-database";
 import { brokerKind, brokerSchema, checkBroker } from "./models/broker/broker";
-import { consumerKind, consumerSchema } from "./models/broker/consumer";
+import { consumerDefinition } from "./models/broker/consumer";
 import { checkSaga, sagaKind, sagaSchema } from "./models/saga/saga";
 import { outboxDefinition } from "./models/saga/outbox";
 import { clientDefinition } from "./models/resilience/client";
@@ -43,7 +43,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   client: clientDefinition,
   "circuit-breaker": circuitBreakerDefinition,
   broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, check: checkBroker as KindEntry["check"], summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),
-  consumer: entry(consumerSchema, consumerKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Takes messages from a broker with a prefetch limit, processes and acknowledges them." }),
+  consumer: consumerDefinition,
   saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, check: checkSaga as KindEntry["check"], summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
   outbox: outboxDefinition,
   "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, check: checkRateLimiter as KindEntry["check"], summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),
