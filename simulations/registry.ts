@@ -13,7 +13,7 @@ import { serverDefinition } from "./models/server/server";
 import { loadBalancerDefinition } from "./models/load-balancer/load-balancer";
 import { cacheDefinition } from "./models/cache/cache";
 import { replicatedDatabaseDefinition } from "./models/database/replicated-database";
-import { brokerKind, brokerSchema, checkBroker } from "./models/broker/broker";
+import { brokerDefinition } from "./models/broker/broker";
 import { consumerDefinition } from "./models/broker/consumer";
 import { checkSaga, sagaKind, sagaSchema } from "./models/saga/saga";
 import { outboxDefinition } from "./models/saga/outbox";
@@ -42,7 +42,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   "replicated-database": replicatedDatabaseDefinition,
   client: clientDefinition,
   "circuit-breaker": circuitBreakerDefinition,
-  broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, check: checkBroker as KindEntry["check"], summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),
+  broker: brokerDefinition,
   consumer: consumerDefinition,
   saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, check: checkSaga as KindEntry["check"], summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
   outbox: outboxDefinition,

@@ -26,6 +26,11 @@ export interface MetricDecl {
   keyed?: boolean;
   /** Reported only when a feature is configured: says which ("with retries"). Absent: always reported. */
   when?: string;
+  /**
+   * For a placeholder entry (a key like `<class name>`): the metric names a given spec reports under it,
+   * e.g. one per priority class. The placeholder itself is never a reported name.
+   */
+  names?: (spec: never) => readonly string[];
 }
 
 /** What a live gauge means to a generic drawing of the node. */
@@ -132,6 +137,23 @@ export function onlyWhen(when: string, decls: Record<string, MetricDecl>): Recor
 export function onlyWhen(when: string, decls: Record<string, GaugeDecl>): Record<string, GaugeDecl>;
 export function onlyWhen(when: string, decls: Record<string, MetricDecl | GaugeDecl>): Record<string, MetricDecl | GaugeDecl> {
   return Object.fromEntries(Object.entries(decls).map(([name, d]) => [name, { ...d, when }]));
+}
+
+/**
+ * The metric names a node of this spec may report: every declared name, with placeholders (see
+ * {@link MetricDecl.names}) replaced by the names they stand for; `always` lists the unconditional ones.
+ */
+export function declaredMetricNames(metrics: Record<string, MetricDecl>, spec: unknown): { all: Set<string>; always: string[] } {
+  const all = new Set<string>();
+  const always: string[] = [];
+  for (const [name, decl] of Object.entries(metrics)) {
+    const names = decl.names ? decl.names(spec as never) : [name];
+    for (const n of names) {
+      all.add(n);
+      if (!decl.when) always.push(n);
+    }
+  }
+  return { all, always };
 }
 
 /** Whether a registry entry was written with {@link defineKind}. */
