@@ -15,7 +15,7 @@ import { cacheDefinition } from "./models/cache/cache";
 import { replicatedDatabaseDefinition } from "./models/database/replicated-database";
 import { brokerDefinition } from "./models/broker/broker";
 import { consumerDefinition } from "./models/broker/consumer";
-import { checkSaga, sagaKind, sagaSchema } from "./models/saga/saga";
+import { sagaDefinition } from "./models/saga/saga";
 import { outboxDefinition } from "./models/saga/outbox";
 import { clientDefinition } from "./models/resilience/client";
 import { circuitBreakerDefinition } from "./models/resilience/circuit-breaker";
@@ -44,7 +44,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   "circuit-breaker": circuitBreakerDefinition,
   broker: brokerDefinition,
   consumer: consumerDefinition,
-  saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, check: checkSaga as KindEntry["check"], summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
+  saga: sagaDefinition,
   outbox: outboxDefinition,
   "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, check: checkRateLimiter as KindEntry["check"], summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),
   "rate-limit-store": rateLimitStoreDefinition,
