@@ -15,7 +15,7 @@ export { scenarioJsonSchema, SCENARIO_VERSION, type Scenario, type NodeSpec, typ
 export type { Issue, FieldMeta, Schema, ObjectSchema } from "./kernel/schema-builder";
 export { FORBIDDEN_KEYS, schemaAtPath } from "./kernel/schema-builder";
 export { nodeKinds, type KindEntry } from "./registry";
-export { defineKind, isDefinedKind, type DefinedKindEntry, type KindDefinition, type MetricDecl, type GaugeDecl, type GaugeRole, type RecordDecl } from "./kernel/kind";
+export { defineKind, declaredMetricNames, onlyWhen, isDefinedKind, type DefinedKindEntry, type KindDefinition, type MetricDecl, type GaugeDecl, type GaugeRole, type RecordDecl } from "./kernel/kind";
 export { loadBalancerStrategies } from "./models/load-balancer/load-balancer";
 export { createHashRing, hashRingPoints, type RingPoint } from "./models/load-balancer/hash-ring";
 export { ScenarioRun, runScenario, DEFAULT_BUDGET, type WorkBudget, type RunOptions, type RunReport, type Sample, type RequestTrace } from "./runtime/scenario-run";

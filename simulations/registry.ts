@@ -8,18 +8,18 @@
 import type { ObjectSchema, Fields } from "./kernel/schema-builder";
 import type { NodeKind } from "./kernel/model";
 import type { KindEntry } from "./kernel/kind";
-import { sourceKind, sourceSchema } from "./models/source/source";
+import { sourceDefinition } from "./models/source/source";
 import { serverDefinition } from "./models/server/server";
-import { loadBalancerKind, loadBalancerSchema } from "./models/load-balancer/load-balancer";
-import { cacheKind, cacheSchema } from "./models/cache/cache";
-import { replicatedDatabaseKind, replicatedDatabaseSchema } from "./models/database/replicated-database";
-import { brokerKind, brokerSchema, checkBroker } from "./models/broker/broker";
-import { consumerKind, consumerSchema } from "./models/broker/consumer";
-import { checkSaga, sagaKind, sagaSchema } from "./models/saga/saga";
+import { loadBalancerDefinition } from "./models/load-balancer/load-balancer";
+import { cacheDefinition } from "./models/cache/cache";
+import { replicatedDatabaseDefinition } from "./models/database/replicated-database";
+import { brokerDefinition } from "./models/broker/broker";
+import { consumerDefinition } from "./models/broker/consumer";
+import { sagaDefinition } from "./models/saga/saga";
 import { outboxDefinition } from "./models/saga/outbox";
 import { scatterGatherDefinition } from "./models/fan-out/scatter-gather";
-import { clientKind, clientSchema } from "./models/resilience/client";
-import { circuitBreakerKind, circuitBreakerNodeSchema } from "./models/resilience/circuit-breaker";
+import { clientDefinition } from "./models/resilience/client";
+import { circuitBreakerDefinition } from "./models/resilience/circuit-breaker";
 import { checkRateLimiter, rateLimiterKind, rateLimiterSchema } from "./models/rate-limiter/rate-limiter";
 import { rateLimitStoreDefinition } from "./models/rate-limiter/store";
 import { bulkheadDefinition } from "./models/bulkhead/bulkhead";
@@ -38,16 +38,16 @@ const entry = <S>(schema: unknown, model: NodeKind<S>, rest: Omit<KindEntry, "sc
 });
 
 export const nodeKinds: Record<string, KindEntry> = {
-  source: entry(sourceSchema, sourceKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: false, isSource: true, summary: "Open-loop traffic: requests at a rate, whatever happens downstream." }),
+  source: sourceDefinition,
   server: serverDefinition,
-  "load-balancer": entry(loadBalancerSchema, loadBalancerKind, { outgoing: { min: 1, max: 256 }, acceptsIncoming: true, summary: "Sends each request to one target by a strategy." }),
-  cache: entry(cacheSchema, cacheKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Answers known keys from memory; forwards misses and stores the answers." }),
-  "replicated-database": entry(replicatedDatabaseSchema, replicatedDatabaseKind, { outgoing: { min: 2, max: 64 }, acceptsIncoming: true, summary: "Routes writes to a primary and reads to asynchronously updated replicas; fails over when the primary dies." }),
-  client: entry(clientSchema, clientKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "A dependency's client library: timeouts, deadline, retries with backoff and jitter, retry budget, hedging, connection pool." }),
-  "circuit-breaker": entry(circuitBreakerNodeSchema, circuitBreakerKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, summary: "Stops calling a failing dependency: closed, open (fail fast), half-open (probe)." }),
-  broker: entry(brokerSchema, brokerKind, { outgoing: { min: 0, max: 64 }, acceptsIncoming: true, check: checkBroker as KindEntry["check"], summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters." }),
-  consumer: entry(consumerSchema, consumerKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Takes messages from a broker with a prefetch limit, processes and acknowledges them." }),
-  saga: entry(sagaSchema, sagaKind, { outgoing: { min: 1, max: 32 }, acceptsIncoming: true, check: checkSaga as KindEntry["check"], summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse." }),
+  "load-balancer": loadBalancerDefinition,
+  cache: cacheDefinition,
+  "replicated-database": replicatedDatabaseDefinition,
+  client: clientDefinition,
+  "circuit-breaker": circuitBreakerDefinition,
+  broker: brokerDefinition,
+  consumer: consumerDefinition,
+  saga: sagaDefinition,
   outbox: outboxDefinition,
   "scatter-gather": scatterGatherDefinition,
   "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, check: checkRateLimiter as KindEntry["check"], summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),

@@ -3,7 +3,7 @@
  * being built; the validator's messages, with field paths, say what is missing), plus node positions
  * on the canvas, with undo and redo kept as a plain history of designs.
  */
-import { nodeKinds, validateScenario, type Issue, type NodeSpec, type Scenario } from "@/simulations";
+import { isDefinedKind, nodeKinds, validateScenario, type Issue, type NodeSpec, type Scenario } from "@/simulations";
 import { layeredLayout } from "@/lib/lab/layout";
 
 export interface Design {
@@ -19,19 +19,13 @@ export interface History {
 
 const MAX_HISTORY = 100;
 
-/** Sensible starting fields for each kind (the schema has no defaults for required fields). */
-const templates: Record<string, Record<string, unknown>> = {
-  source: { ratePerSec: 50, arrival: "poisson" },
-  server: { workers: 2, serviceMs: { dist: "exponential", meanMs: 20 }, queueCapacity: 50 },
-  "load-balancer": { strategy: "round-robin" },
-  cache: { capacity: 1000, policy: "lru", ttlMs: null, hitMs: { dist: "constant", ms: 1 } },
-};
-
 type AnySchema = { type: string; meta: Record<string, unknown>; fields?: Record<string, AnySchema>; optional?: readonly string[]; values?: readonly string[] };
 
-/** A node of `kind` with valid starting values, read from a template or from its schema. */
+/** A node of `kind` with valid starting values: its definition's `template`, else filled from its schema. */
 export function templateFor(kind: string, id: string): NodeSpec {
-  if (templates[kind]) return { id, kind, ...structuredClone(templates[kind]) };
+  const entry = nodeKinds[kind];
+  const template = entry && isDefinedKind(entry) ? entry.template : undefined;
+  if (template) return { id, kind, ...structuredClone(template) };
   const schema = nodeKinds[kind]?.schema as unknown as AnySchema | undefined;
   const node: NodeSpec = { id, kind };
   for (const [field, f] of Object.entries(schema?.fields ?? {})) {

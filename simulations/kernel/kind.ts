@@ -24,6 +24,13 @@ export interface MetricDecl {
   of?: string;
   /** A map of sub-values (per class, per target) rather than one number. */
   keyed?: boolean;
+  /** Reported only when a feature is configured: says which ("with retries"). Absent: always reported. */
+  when?: string;
+  /**
+   * For a placeholder entry (a key like `<class name>`): the metric names a given spec reports under it,
+   * e.g. one per priority class. The placeholder itself is never a reported name.
+   */
+  names?: (spec: never) => readonly string[];
 }
 
 /** What a live gauge means to a generic drawing of the node. */
@@ -33,6 +40,8 @@ export type GaugeRole = "busy" | "capacity" | "queue" | "queue-capacity" | "stat
 export interface GaugeDecl {
   title: string;
   role: GaugeRole;
+  /** Present only when a feature is configured: says which. Absent: always present. */
+  when?: string;
 }
 
 /** A trace record the kind emits (past tense, namespaced), and how the lab tells it. */
@@ -86,6 +95,11 @@ export interface KindDefinition<F extends Fields, O extends keyof F, Spec = Obje
   metrics: Record<string, MetricDecl>;
   gauges: Record<string, GaugeDecl>;
   records?: Record<string, RecordDecl>;
+  /**
+   * Starting fields for a node the learner drops on the playground (besides `id` and `kind`): a
+   * small working configuration. Absent: the playground fills the required fields from the schema.
+   */
+  template?: Record<string, unknown>;
 }
 
 /** A registry entry built from a {@link KindDefinition}: the declarations are kept for consumers. */
@@ -94,6 +108,7 @@ export interface DefinedKindEntry extends KindEntry {
   metrics: Record<string, MetricDecl>;
   gauges: Record<string, GaugeDecl>;
   records: Record<string, RecordDecl>;
+  template?: Record<string, unknown>;
 }
 
 /**
@@ -113,7 +128,32 @@ export function defineKind<F extends Fields, O extends keyof F>(definition: Kind
     metrics: definition.metrics,
     gauges: definition.gauges,
     records: definition.records ?? {},
+    ...(definition.template ? { template: definition.template } : {}),
   };
+}
+
+/** The declarations, each marked as reported only `when` a feature is configured ("with a pool"). */
+export function onlyWhen(when: string, decls: Record<string, MetricDecl>): Record<string, MetricDecl>;
+export function onlyWhen(when: string, decls: Record<string, GaugeDecl>): Record<string, GaugeDecl>;
+export function onlyWhen(when: string, decls: Record<string, MetricDecl | GaugeDecl>): Record<string, MetricDecl | GaugeDecl> {
+  return Object.fromEntries(Object.entries(decls).map(([name, d]) => [name, { ...d, when }]));
+}
+
+/**
+ * The metric names a node of this spec may report: every declared name, with placeholders (see
+ * {@link MetricDecl.names}) replaced by the names they stand for; `always` lists the unconditional ones.
+ */
+export function declaredMetricNames(metrics: Record<string, MetricDecl>, spec: unknown): { all: Set<string>; always: string[] } {
+  const all = new Set<string>();
+  const always: string[] = [];
+  for (const [name, decl] of Object.entries(metrics)) {
+    const names = decl.names ? decl.names(spec as never) : [name];
+    for (const n of names) {
+      all.add(n);
+      if (!decl.when) always.push(n);
+    }
+  }
+  return { all, always };
 }
 
 /** Whether a registry entry was written with {@link defineKind}. */

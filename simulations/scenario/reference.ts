@@ -30,9 +30,9 @@ export function kindReference(kind: string, entry: KindEntry = nodeKinds[kind]):
   out.push("| field | meaning | unit | default |", "|---|---|---|---|", ...fieldRows(entry.schema.fields, new Set(entry.schema.optional as readonly string[])), "");
   if (isDefinedKind(entry)) {
     out.push("| metric | meaning | unit |", "|---|---|---|");
-    for (const [name, m] of Object.entries(entry.metrics)) out.push(`| \`${name}\` | ${cell(m.title)}${m.keyed ? " (per key)" : ""} | ${cell(m.unit ?? m.of ?? "count")} |`);
+    for (const [name, m] of Object.entries(entry.metrics)) out.push(`| \`${name}\` | ${cell(m.title)}${m.keyed ? " (per key)" : ""}${m.when ? ` (only ${m.when})` : ""} | ${cell(m.unit ?? m.of ?? "count")} |`);
     out.push("", "| gauge | meaning | role |", "|---|---|---|");
-    for (const [name, g] of Object.entries(entry.gauges)) out.push(`| \`${name}\` | ${cell(g.title)} | ${g.role} |`);
+    for (const [name, g] of Object.entries(entry.gauges)) out.push(`| \`${name}\` | ${cell(g.title)}${g.when ? ` (only ${g.when})` : ""} | ${g.role} |`);
     const records = Object.entries(entry.records);
     if (records.length) {
       out.push("", "Trace records: " + records.map(([type, r]) => `\`${type}\` (${r.meaning})`).join("; ") + ".");

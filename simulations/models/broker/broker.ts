@@ -48,7 +48,7 @@ import { LatencyHistogram, RunningMean, TimeWeighted } from "../../engine/stats"
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { array, boolean, literal, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
 import type { EdgeRuntime, NodeKind, NodeMetrics, Reply, Request, SimNode } from "../../kernel/model";
-import type { KindCheckContext } from "../../kernel/kind";
+import { defineKind, onlyWhen, type KindCheckContext } from "../../kernel/kind";
 import { hashInt } from "../load-balancer/hash-ring";
 import { Fifo, round } from "../shared";
 import { MAX_VISIBILITY_MS, isMessageConsumer, isMessageStore, type Delivery, type MessageConsumer, type MessageStore } from "./protocol";
@@ -899,3 +899,79 @@ export const brokerKind: NodeKind<BrokerSpec> = {
     return node;
   },
 };
+
+export const brokerDefinition = defineKind({
+  kind: "broker",
+  title: "Message broker",
+  summary: "Message queue or topic: stores messages, leases them to consumers, redelivers, dead-letters.",
+  schema: brokerSchema,
+  model: brokerKind,
+  outgoing: { min: 0, max: 64 },
+  acceptsIncoming: true,
+  check: checkBroker,
+  template: { mode: "queue", visibilityTimeoutMs: 30_000, maxReceiveCount: 5 },
+  metrics: {
+    published: { title: "Messages published", of: "messages" },
+    rejected: { title: "Rejected", of: "messages" },
+    blockedPublishes: { title: "Publishes blocked" },
+    duplicatesDropped: { title: "Duplicates dropped", of: "messages" },
+    unrouted: { title: "Messages with no queue to go to", of: "messages" },
+    delivered: { title: "Messages delivered", of: "messages" },
+    redeliveries: { title: "Redeliveries" },
+    duplicateDeliveries: { title: "Duplicate deliveries" },
+    concurrentDuplicates: { title: "Duplicates processed at the same time" },
+    visibilityExpired: { title: "Visibility timeouts expired" },
+    acked: { title: "Messages acknowledged", of: "messages" },
+    nacked: { title: "Messages rejected by consumers", of: "messages" },
+    staleAcks: { title: "Stale acknowledgements" },
+    lostAcks: { title: "Acknowledgements lost" },
+    deadLettered: { title: "Messages dead-lettered", of: "messages" },
+    discarded: { title: "Messages discarded", of: "messages" },
+    lost: { title: "Lost", of: "messages" },
+    inQueue: { title: "Waiting in the queue", of: "messages" },
+    inFlight: { title: "In flight", of: "messages" },
+    depth: { title: "Queue depth", of: "messages" },
+    peakDepth: { title: "Peak queue depth", of: "messages" },
+    meanInFlight: { title: "Mean messages in flight", of: "messages" },
+    consumedPerSec: { title: "Consumed per second", unit: "per-sec" },
+    ageOfOldestMs: { title: "Age of the oldest message", unit: "ms" },
+    peakAgeOfOldestMs: { title: "Peak age of the oldest message", unit: "ms" },
+    meanRetryDelayMs: { title: "Mean delay before a redelivery", unit: "ms" },
+    waitMs: { title: "Wait in the queue (percentiles)", unit: "ms", keyed: true },
+    processingMs: { title: "Processing time (percentiles)", unit: "ms", keyed: true },
+    endToEndMs: { title: "End-to-end time (percentiles)", unit: "ms", keyed: true },
+    blockedPublishMs: { title: "Time a publisher was blocked (percentiles)", unit: "ms", keyed: true },
+    ...onlyWhen("for a topic or several subscriptions", {
+      lagBySubscription: { title: "Backlog by subscription", keyed: true },
+      ackedBySubscription: { title: "Acknowledged by subscription", keyed: true },
+    }),
+    ...onlyWhen("with partition ordering", { lagByPartition: { title: "Lag by partition", keyed: true } }),
+    ...onlyWhen("with priority classes", {
+      "<class name>": {
+        title: "Per priority class: consumed, mean and p99 wait, age of the oldest message",
+        keyed: true,
+        names: (spec: BrokerSpec) => (spec.classes ?? []).map((c) => c.name),
+      },
+    }),
+  },
+  gauges: {
+    depth: { title: "Ready messages", role: "queue" },
+    inFlight: { title: "Leased to consumers", role: "busy" },
+    delayed: { title: "Waiting out a redelivery delay", role: "other" },
+    stored: { title: "Stored messages", role: "other" },
+    maxDepth: { title: "Max stored (-1: unbounded)", role: "queue-capacity" },
+    blockedPublishers: { title: "Publishers blocked", role: "other" },
+    deadLettered: { title: "Dead-lettered so far", role: "other" },
+    ageOfOldestMs: { title: "Age of the oldest message", role: "other" },
+  },
+  records: {
+    "message.redelivered": { meaning: "a message was delivered again (its lease expired or it was rejected)" },
+    "message.visibility-expired": { meaning: "a consumer held a message past its visibility timeout" },
+    "message.dead-lettered": { meaning: "a message received too often was moved to the dead-letter queue" },
+    "message.discarded": { meaning: "a message received too often was dropped (no dead-letter queue)" },
+    "message.lost": { meaning: "a non-durable broker crashed and lost what it stored" },
+    "broker.publish-rejected": { meaning: "a publish was refused: the broker was full" },
+    "broker.publishers-blocked": { meaning: "the broker is full: publishers wait" },
+    "broker.publishers-unblocked": { meaning: "the broker has room again: publishers resume" },
+  },
+});

@@ -31,6 +31,7 @@ import { TimeWeighted } from "../../engine/stats";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { boolean, literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
 import type { NodeKind, Request, SimNode } from "../../kernel/model";
+import { defineKind } from "../../kernel/kind";
 import { Fifo, round } from "../shared";
 import { messageFraction, type Delivery, type MessageConsumer } from "./protocol";
 
@@ -321,3 +322,42 @@ export const consumerKind: NodeKind<ConsumerSpec> = {
     return node;
   },
 };
+
+export const consumerDefinition = defineKind({
+  kind: "consumer",
+  title: "Consumer",
+  summary: "Takes messages from a broker with a prefetch limit, processes and acknowledges them.",
+  schema: consumerSchema,
+  model: consumerKind,
+  outgoing: { min: 0, max: 16 },
+  acceptsIncoming: true,
+  template: { workers: 2, prefetch: 10, processingMs: { dist: "exponential", meanMs: 50 } },
+  metrics: {
+    received: { title: "Calls received", of: "messages" },
+    processed: { title: "Messages processed", of: "messages" },
+    failed: { title: "Failed", of: "messages" },
+    poisonFailures: { title: "Poison-message failures" },
+    crashes: { title: "Consumer crashes" },
+    effects: { title: "Effects applied" },
+    duplicateEffects: { title: "Effects applied twice" },
+    duplicatesSkipped: { title: "Duplicates skipped" },
+    lostMessages: { title: "Messages lost", of: "messages" },
+    duplicateProcessing: { title: "Messages processed twice", of: "messages" },
+    peakUnacked: { title: "Peak unacknowledged messages", of: "messages" },
+    utilization: { title: "Utilization", unit: "ratio" },
+    meanBuffered: { title: "Mean messages buffered", of: "messages" },
+  },
+  gauges: {
+    busy: { title: "Busy handler threads", role: "busy" },
+    workers: { title: "Handler threads", role: "capacity" },
+    buffered: { title: "Prefetched, waiting for a thread", role: "queue" },
+    unacked: { title: "Held without an acknowledgement", role: "other" },
+    prefetch: { title: "Prefetch limit", role: "queue-capacity" },
+    restarting: { title: "Restarting after a crash", role: "flag" },
+  },
+  records: {
+    "message.processed": { meaning: "a message was processed (its effect applied)" },
+    "message.effect-duplicated": { meaning: "a redelivered message applied its effect a second time" },
+    "consumer.crashed": { meaning: "a handler thread died holding a message; the broker will redeliver it" },
+  },
+});

@@ -10,7 +10,8 @@
  * (memory is lost) and fails what was in flight.
  */
 import { createSampler } from "../../engine/distributions";
-import type { CacheSpec } from "./cache-schema";
+import { cacheSchema, type CacheSpec } from "./cache-schema";
+import { defineKind, onlyWhen } from "../../kernel/kind";
 import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { round } from "../shared";
 import { createKeyStore } from "./eviction";
@@ -99,3 +100,49 @@ export const cacheKind: NodeKind<CacheSpec> = {
     return node;
   },
 };
+
+export const cacheDefinition = defineKind({
+  kind: "cache",
+  title: "Cache",
+  summary: "Answers known keys from memory; forwards misses and stores the answers.",
+  schema: cacheSchema,
+  model: cacheKind,
+  outgoing: { min: 1, max: 1 },
+  acceptsIncoming: true,
+  template: { capacity: 1000, policy: "lru", ttlMs: null, hitMs: { dist: "constant", ms: 1 } },
+  metrics: {
+    hits: { title: "Cache hits", of: "requests" },
+    misses: { title: "Cache misses", of: "requests" },
+    hitRatio: { title: "Hit ratio", unit: "ratio" },
+    evictions: { title: "Evictions", of: "keys" },
+    expirations: { title: "Entries expired", of: "keys" },
+    // The modal cache (modes.ts): any of writes, stampede cures, warming or invalidation.
+    ...onlyWhen("with writes, stampede cures, warming or invalidation", {
+      writes: { title: "Writes", of: "requests" },
+      coalesced: { title: "Requests coalesced into one fetch", of: "requests" },
+      staleServed: { title: "Stale answers served", of: "requests" },
+      backendFetches: { title: "Fetches from the backend" },
+      refreshes: { title: "Refreshes" },
+      staleReads: { title: "Stale reads" },
+      maxStaleMs: { title: "Stalest read", unit: "ms" },
+      lostWrites: { title: "Writes lost" },
+      flushed: { title: "Writes flushed" },
+      flushBacklog: { title: "Writes waiting to be flushed" },
+      dirty: { title: "Dirty entries (not yet written back)" },
+      invalidationsSent: { title: "Invalidations sent" },
+      invalidationsLost: { title: "Invalidations lost" },
+      invalidated: { title: "Entries invalidated" },
+      writeLatencyMs: { title: "Write latency", unit: "ms", keyed: true },
+    }),
+  },
+  gauges: {
+    size: { title: "Keys held", role: "busy" },
+    capacity: { title: "Capacity", role: "capacity" },
+    hitRatio: { title: "Hit ratio", role: "other" },
+    ...onlyWhen("with writes, stampede cures, warming or invalidation", { dirty: { title: "Dirty entries", role: "queue" } }),
+  },
+  records: {
+    "cache.stale-read": { meaning: "a read returned a value older than the latest write" },
+    "cache.writes-lost": { meaning: "a crash lost writes not yet flushed to the backend (write-back)" },
+  },
+});

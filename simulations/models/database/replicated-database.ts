@@ -27,6 +27,7 @@ import { RunningMean } from "../../engine/stats";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { array, literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
 import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
+import { defineKind } from "../../kernel/kind";
 import { dataWorld } from "../data-world";
 import { round } from "../shared";
 
@@ -246,3 +247,37 @@ export const replicatedDatabaseKind: NodeKind<ReplicatedDatabaseSpec> = {
     return node;
   },
 };
+
+export const replicatedDatabaseDefinition = defineKind({
+  kind: "replicated-database",
+  title: "Replicated database",
+  summary: "Routes writes to a primary and reads to asynchronously updated replicas; fails over when the primary dies.",
+  schema: replicatedDatabaseSchema,
+  model: replicatedDatabaseKind,
+  outgoing: { min: 2, max: 64 },
+  acceptsIncoming: true,
+  template: { writeRatio: 0.1, readFrom: "replicas", replicationLagMs: { dist: "exponential", meanMs: 100 } },
+  metrics: {
+    reads: { title: "Reads", of: "requests" },
+    writes: { title: "Writes", of: "requests" },
+    staleReads: { title: "Stale reads", of: "reads" },
+    staleReadRatio: { title: "Share of stale reads", unit: "ratio" },
+    readYourWritesViolations: { title: "Reads that missed the reader's own write", of: "reads" },
+    readsFromPrimary: { title: "Reads served by the primary", of: "reads" },
+    failovers: { title: "Failovers" },
+    lostWrites: { title: "Writes lost", of: "writes" },
+    failedWrites: { title: "Failed writes", of: "writes" },
+    primary: { title: "Primary" },
+    replicationLagMs: { title: "Replication lag (mean, max)", unit: "ms", keyed: true },
+  },
+  gauges: {
+    primary: { title: "Primary", role: "state" },
+    failingOver: { title: "Failing over", role: "flag" },
+    members: { title: "Members", role: "capacity" },
+  },
+  records: {
+    "database.primary-lost": { meaning: "the primary crashed: writes fail until a replica is promoted" },
+    "database.failed-over": { meaning: "a replica was promoted to primary; writes it had not received are lost" },
+    "database.stale-read": { meaning: "a replica answered a read with a value older than the latest write" },
+  },
+});

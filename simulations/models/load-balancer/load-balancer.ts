@@ -18,7 +18,8 @@
  * learners see before rerouting.
  */
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
-import type { LoadBalancerSpec } from "./schema";
+import { loadBalancerSchema, type LoadBalancerSpec } from "./schema";
+import { defineKind, onlyWhen } from "../../kernel/kind";
 import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { createHashRing, hashInt } from "./hash-ring";
 import { createExtensions } from "./extensions";
@@ -217,3 +218,55 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
     return node;
   },
 };
+
+const EXTENDED = "with affinity, connection-level balancing, zones, a canary or membership changes";
+
+export const loadBalancerDefinition = defineKind({
+  kind: "load-balancer",
+  title: "Load balancer",
+  summary: "Sends each request to one target by a strategy.",
+  schema: loadBalancerSchema,
+  model: loadBalancerKind,
+  outgoing: { min: 1, max: 256 },
+  acceptsIncoming: true,
+  template: { strategy: "round-robin" },
+  metrics: {
+    noHealthyTarget: { title: "Requests with no healthy target", of: "requests" },
+    healthChanges: { title: "Health changes seen" },
+    sentTo: { title: "Requests sent to each target", keyed: true },
+    ...onlyWhen(EXTENDED, { failedBy: { title: "Failures by target", keyed: true } }),
+    ...onlyWhen("with cookie affinity or connection-level balancing", {
+      sessions: { title: "Sessions" },
+      sessionsLost: { title: "Sessions lost" },
+    }),
+    ...onlyWhen("with zones", {
+      crossZone: { title: "Requests sent to another zone", of: "requests" },
+      crossZoneRatio: { title: "Share sent to another zone", unit: "ratio" },
+    }),
+    ...onlyWhen("with a canary", {
+      canaryWeight: { title: "Canary share of traffic", unit: "ratio" },
+      rolledBack: { title: "Canary rolled back (1 = yes)" },
+      canaryRequests: { title: "Requests sent to the canary", of: "requests" },
+      canaryFailed: { title: "Failed canary requests", of: "requests" },
+      stableRequests: { title: "Requests to the stable version", of: "requests" },
+      stableFailed: { title: "Failed requests on the stable version", of: "requests" },
+    }),
+    ...onlyWhen("with membership changes", {
+      changes: { title: "Routing changes" },
+      keysRemapped: { title: "Keys moved to another server", of: "keys" },
+      keysRemappedRatio: { title: "Share of keys moved", unit: "ratio" },
+    }),
+  },
+  gauges: {
+    healthyTargets: { title: "Targets in rotation", role: "busy" },
+    targets: { title: "Targets", role: "capacity" },
+    strategy: { title: "Strategy", role: "state" },
+  },
+  records: {
+    "balancer.target-removed": { meaning: "a target was taken out of rotation (failed health checks, or removed)" },
+    "balancer.target-restored": { meaning: "a target passed its health checks and is back in rotation" },
+    "balancer.target-added": { meaning: "a target was added to the rotation" },
+    "balancer.canary-step": { meaning: "the canary's share of traffic changed" },
+    "balancer.canary-rolled-back": { meaning: "the canary failed more than the stable version and was rolled back" },
+  },
+});

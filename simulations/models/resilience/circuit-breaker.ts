@@ -15,7 +15,9 @@
 import { kebabId } from "../../kernel/schema-common";
 import { boolean, literal, object, type Infer } from "../../kernel/schema-builder";
 import type { NodeKind, NodeMetrics, SimNode } from "../../kernel/model";
+import { defineKind, onlyWhen } from "../../kernel/kind";
 import { CircuitBreaker } from "./circuit-breaker.machine";
+import { breakerMetrics } from "./declarations";
 import { breakerConfig, breakerFields } from "./policy-schema";
 
 export const circuitBreakerNodeSchema = object(
@@ -80,3 +82,37 @@ export const circuitBreakerKind: NodeKind<CircuitBreakerNodeSpec> = {
     return node;
   },
 };
+
+export const circuitBreakerDefinition = defineKind({
+  kind: "circuit-breaker",
+  title: "Circuit breaker",
+  summary: "Stops calling a failing dependency: closed, open (fail fast), half-open (probe).",
+  schema: circuitBreakerNodeSchema,
+  model: circuitBreakerKind,
+  outgoing: { min: 1, max: 1 },
+  acceptsIncoming: true,
+  metrics: {
+    enabled: { title: "Breaker enabled (1 = on)" },
+    passed: { title: "Calls let through", of: "calls" },
+    breakerState: breakerMetrics.breakerState,
+    opens: breakerMetrics.opens,
+    callsNotPermitted: breakerMetrics.callsNotPermitted,
+    ...onlyWhen("when enabled", {
+      fallbacks: { title: "Fallback answers served" },
+      halfOpens: breakerMetrics.halfOpens,
+      closes: breakerMetrics.closes,
+      stateChanges: breakerMetrics.stateChanges,
+      timeInStateMs: breakerMetrics.timeInStateMs,
+    }),
+  },
+  gauges: {
+    breakerState: { title: "Breaker state", role: "state" },
+    inFlight: { title: "Calls in flight", role: "busy" },
+    failureRate: { title: "Failure rate in the window", role: "other" },
+  },
+  records: {
+    "breaker.opened": { meaning: "the breaker opened: calls now fail fast" },
+    "breaker.half-opened": { meaning: "the breaker went half-open: a few probes may pass" },
+    "breaker.closed": { meaning: "the breaker closed again: calls pass" },
+  },
+});

@@ -12,7 +12,9 @@
 import { kebabId } from "../../kernel/schema-common";
 import { literal, object, type Infer } from "../../kernel/schema-builder";
 import type { NodeKind, SimNode } from "../../kernel/model";
+import { defineKind } from "../../kernel/kind";
 import { CallPolicy, type Deliver } from "./call-policy";
+import { callPolicyGauges, callPolicyMetrics, callPolicyRecords } from "./declarations";
 import { clientPolicyConfig, clientPolicyFields, clientPolicyKeys } from "./policy-schema";
 
 export const clientSchema = object(
@@ -53,3 +55,17 @@ export const clientKind: NodeKind<ClientSpec> = {
     return node;
   },
 };
+
+export const clientDefinition = defineKind({
+  kind: "client",
+  title: "Client",
+  summary: "A dependency's client library: timeouts, deadline, retries with backoff and jitter, retry budget, hedging, connection pool.",
+  schema: clientSchema,
+  model: clientKind,
+  outgoing: { min: 1, max: 1 },
+  acceptsIncoming: true,
+  template: { timeoutMs: 1000, maxAttempts: 3, backoffBaseMs: 100, jitter: "full" },
+  metrics: callPolicyMetrics,
+  gauges: { inFlight: { title: "Calls in flight", role: "busy" }, ...callPolicyGauges },
+  records: callPolicyRecords,
+});

@@ -38,7 +38,7 @@ import { LatencyHistogram } from "../../engine/stats";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { array, boolean, literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
 import type { EdgeRuntime, NodeKind, Reply, Request, SimNode } from "../../kernel/model";
-import type { KindCheckContext } from "../../kernel/kind";
+import { defineKind, type KindCheckContext } from "../../kernel/kind";
 import { Fifo, round } from "../shared";
 
 const ratio = (title: string) => number({ min: 0, max: 1, title, uiStep: 0.01, default: 0 });
@@ -359,3 +359,46 @@ export const sagaKind: NodeKind<SagaSpec> = {
     return node;
   },
 };
+
+export const sagaDefinition = defineKind({
+  kind: "saga",
+  title: "Saga",
+  summary: "Runs steps across services in order; on a failure, compensates the done steps in reverse.",
+  schema: sagaSchema,
+  model: sagaKind,
+  outgoing: { min: 1, max: 32 },
+  acceptsIncoming: true,
+  check: checkSaga,
+  template: { coordination: "orchestration", steps: [{ name: "reserve-stock" }, { name: "charge-card", failureRate: 0.1 }] },
+  metrics: {
+    started: { title: "Sagas started", of: "sagas" },
+    completed: { title: "Completed", of: "sagas" },
+    compensated: { title: "Sagas compensated", of: "sagas" },
+    inconsistent: { title: "Sagas left inconsistent", of: "sagas" },
+    running: { title: "Sagas still running", of: "sagas" },
+    stalled: { title: "Sagas stalled", of: "sagas" },
+    stepFailures: { title: "Saga steps that failed", of: "steps" },
+    compensationAttempts: { title: "Compensation attempts" },
+    compensationFailures: { title: "Compensations that failed" },
+    lostEvents: { title: "Events lost", of: "events" },
+    eventsPublished: { title: "Events published", of: "events" },
+    outboxPending: { title: "Events waiting in the outbox", of: "events" },
+    durationMs: { title: "Saga duration (mean, p50, p99)", unit: "ms", keyed: true },
+    compensationMs: { title: "Compensation time (mean, p50, p99)", unit: "ms", keyed: true },
+  },
+  gauges: {
+    running: { title: "Sagas running", role: "busy" },
+    compensating: { title: "Sagas compensating", role: "other" },
+    inconsistent: { title: "Sagas left inconsistent", role: "other" },
+    outboxPending: { title: "Events waiting in the outbox", role: "queue" },
+    lostEvents: { title: "Events lost", role: "other" },
+  },
+  records: {
+    "saga.step-failed": { meaning: "a step failed: the saga starts compensating the steps already done" },
+    "saga.compensated": { meaning: "every done step was undone: the saga ended cleanly" },
+    "saga.compensation-failed": { meaning: "a compensation attempt failed; it will be retried with backoff" },
+    "saga.compensation-impossible": { meaning: "a done step cannot be compensated" },
+    "saga.left-inconsistent": { meaning: "compensation gave up: the saga's steps disagree" },
+    "saga.event-lost": { meaning: "a participant committed but its event was never published (direct events)" },
+  },
+});

@@ -232,6 +232,7 @@ export const serverDefinition = defineKind({
   model: serverKind,
   outgoing: { min: 0, max: 16 },
   acceptsIncoming: true,
+  template: { workers: 2, serviceMs: { dist: "exponential", meanMs: 20 }, queueCapacity: 50 },
   metrics: {
     served: { title: "Requests served", of: "requests" },
     dropped: { title: "Dropped", of: "requests" },

@@ -14,6 +14,7 @@ import { hashInt, hashString } from "../../engine/random";
 import { number, object, oneOf, literal, type Infer } from "../../kernel/schema-builder";
 import { kebabId } from "../../kernel/schema-common";
 import type { NodeKind, Request, SimNode } from "../../kernel/model";
+import { defineKind, onlyWhen } from "../../kernel/kind";
 import { createTrafficSource, sourceExtensionFields, usesExtensions, type TrafficSpec } from "./traffic";
 import { fastPaths } from "../fast-paths";
 
@@ -103,3 +104,57 @@ export const sourceKind: NodeKind<SourceSpec> = {
     return node;
   },
 };
+
+const SHAPED = "with closed-loop users, a rate profile, bursts, retries, timeouts, throttling, backpressure or criticality";
+
+export const sourceDefinition = defineKind({
+  kind: "source",
+  title: "Source",
+  summary: "Open-loop traffic: requests at a rate, whatever happens downstream.",
+  schema: sourceSchema,
+  model: sourceKind,
+  outgoing: { min: 1, max: 1 },
+  acceptsIncoming: false,
+  isSource: true,
+  template: { ratePerSec: 50, arrival: "poisson" },
+  metrics: {
+    sent: { title: "Requests sent", of: "requests" },
+    // The general traffic model (traffic.ts) settles its own requests, so it counts their fates.
+    ...onlyWhen(SHAPED, {
+      attempts: { title: "Attempts (first tries + retries)" },
+      retries: { title: "Retries" },
+      timeouts: { title: "Timeouts" },
+      rejected: { title: "Rejected" },
+      localDrops: { title: "Requests dropped before sending", of: "requests" },
+      gaveUp: { title: "Requests given up on", of: "requests" },
+      budgetDenied: { title: "Retries denied by the budget" },
+      completed: { title: "Completed", of: "requests" },
+      failed: { title: "Failed", of: "requests" },
+      dropped: { title: "Dropped", of: "requests" },
+      degraded: { title: "Degraded responses" },
+      successRatio: { title: "Success ratio", unit: "ratio" },
+      p50Ms: { title: "Median (p50) latency", unit: "ms" },
+      p99Ms: { title: "p99 latency", unit: "ms" },
+      meanMs: { title: "Mean latency", unit: "ms" },
+      throughputPerSec: { title: "Throughput", unit: "per-sec" },
+    }),
+    ...onlyWhen("for open-loop traffic in the general model", { offeredPerSec: { title: "Offered load", unit: "per-sec" } }),
+    ...onlyWhen("for closed-loop users", { users: { title: "Users" } }),
+    ...onlyWhen("with maxOutstanding (backpressure)", {
+      blockedMs: { title: "Time blocked by backpressure", unit: "ms" },
+      producerSlowdown: { title: "Producer slowdown (share of intended sends held back)", unit: "ratio" },
+    }),
+  },
+  gauges: {
+    ratePerSec: { title: "Arrival rate now (active users when closed-loop)", role: "other" },
+    stopped: { title: "Stopped (request cap reached)", role: "flag" },
+    ...onlyWhen(SHAPED, {
+      outstanding: { title: "Requests awaiting an answer", role: "busy" },
+      blocked: { title: "Blocked by backpressure", role: "flag" },
+    }),
+  },
+  records: {
+    "request.timed-out": { meaning: "the source stopped waiting for an attempt (its timeout)" },
+    "request.retry-scheduled": { meaning: "the source will send the request again after a backoff" },
+  },
+});

@@ -7,15 +7,19 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isDefinedKind, kindReference, nodeKinds, scenarioJsonSchema, ScenarioRun, validateScenario, type DefinedKindEntry, type Scenario } from "@/simulations";
+import { declaredMetricNames, isDefinedKind, kindReference, nodeKinds, scenarioJsonSchema, ScenarioRun, validateScenario, type DefinedKindEntry, type Scenario } from "@/simulations";
 import { controlFor } from "@/lib/lab/controls";
 import { fieldSchemaOf } from "@/lib/share/clamp";
 import { metricName } from "@/lib/lab/metric-names";
+import { templateFor } from "@/lib/playground/design";
 import { listPresetFiles } from "../../../helpers/presets";
 
 const defined = Object.entries(nodeKinds).filter((e): e is [string, DefinedKindEntry] => isDefinedKind(e[1]));
 const RUNTIME_RECORDS = new Set(["node.crashed", "node.recovered", "edge.partitioned", "edge.healed", "request.lost", "request.dropped"]);
 const RUNTIME_GAUGES = new Set(["crashed", "degraded"]);
+
+/** The declared names that are always reported (no `when` condition). */
+const always = (decls: Record<string, { when?: string }>) => Object.keys(decls).filter((name) => !decls[name].when);
 
 const presets = listPresetFiles().map((file) => ({ file, doc: JSON.parse(readFileSync(file, "utf8")) as Scenario }));
 
@@ -49,6 +53,14 @@ describe.each(defined)("%s: every consumer reads the one definition", (kind, ent
     }
   });
 
+  it("the playground starts a new node from its template (a valid node of the kind)", () => {
+    const node = templateFor(kind, "new-node");
+    if (entry.template) expect(node).toEqual({ id: "new-node", kind, ...entry.template });
+    const issues: { path: string; message: string }[] = [];
+    entry.schema.parse(node, "node", issues);
+    expect(issues).toEqual([]);
+  });
+
   it("the generated reference lists its fields, metrics, gauges and records", () => {
     const md = kindReference(kind);
     expect(md).toContain(entry.title);
@@ -64,7 +76,7 @@ describe.each(defined)("%s: every consumer reads the one definition", (kind, ent
     }
   });
 
-  it(`reports exactly the declared metrics and gauges, and emits only declared records (${sample.length} presets)`, () => {
+  it(`reports the declared metrics and gauges (conditional ones only when configured), and emits only declared records (${sample.length} presets)`, () => {
     expect(sample.length).toBeGreaterThan(0);
     for (const { file, doc } of sample) {
       const parsed = validateScenario(doc);
@@ -76,9 +88,14 @@ describe.each(defined)("%s: every consumer reads the one definition", (kind, ent
       const report = run.report();
       const gauges = run.gauges();
       for (const id of ids) {
-        expect(Object.keys(report.nodes[id]).sort(), `${file} ${id} metrics`).toEqual(Object.keys(entry.metrics).sort());
+        // Every always-reported metric is there, and nothing undeclared is (conditional ones say `when`).
+        const metrics = Object.keys(report.nodes[id]);
+        const declared = declaredMetricNames(entry.metrics, parsed.scenario.nodes.find((n) => n.id === id));
+        expect(metrics.filter((m) => !declared.all.has(m)), `${file} ${id} undeclared metrics`).toEqual([]);
+        expect(declared.always.filter((m) => !metrics.includes(m)), `${file} ${id} missing metrics`).toEqual([]);
         const reported = Object.keys(gauges[id]).filter((g) => !RUNTIME_GAUGES.has(g) || Object.hasOwn(entry.gauges, g));
-        expect(reported.sort(), `${file} ${id} gauges`).toEqual(Object.keys(entry.gauges).sort());
+        expect(reported.filter((g) => !Object.hasOwn(entry.gauges, g)), `${file} ${id} undeclared gauges`).toEqual([]);
+        expect(always(entry.gauges).filter((g) => !reported.includes(g)), `${file} ${id} missing gauges`).toEqual([]);
       }
       for (const type of records) expect(Object.hasOwn(entry.records, type) || RUNTIME_RECORDS.has(type), `${file}: undeclared record ${type}`).toBe(true);
     }
