@@ -20,7 +20,7 @@ import { outboxDefinition } from "./models/saga/outbox";
 import { scatterGatherDefinition } from "./models/fan-out/scatter-gather";
 import { clientDefinition } from "./models/resilience/client";
 import { circuitBreakerDefinition } from "./models/resilience/circuit-breaker";
-import { checkRateLimiter, rateLimiterKind, rateLimiterSchema } from "./models/rate-limiter/rate-limiter";
+import { rateLimiterDefinition } from "./models/rate-limiter/rate-limiter";
 import { rateLimitStoreDefinition } from "./models/rate-limiter/store";
 import { bulkheadDefinition } from "./models/bulkhead/bulkhead";
 import { loadShedderDefinition } from "./models/shedding/load-shedder";
@@ -50,7 +50,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   saga: sagaDefinition,
   outbox: outboxDefinition,
   "scatter-gather": scatterGatherDefinition,
-  "rate-limiter": entry(rateLimiterSchema, rateLimiterKind, { outgoing: { min: 1, max: 1 }, acceptsIncoming: true, check: checkRateLimiter as KindEntry["check"], summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them." }),
+  "rate-limiter": rateLimiterDefinition,
   "rate-limit-store": rateLimitStoreDefinition,
   bulkhead: bulkheadDefinition,
   "load-shedder": loadShedderDefinition,

@@ -27,7 +27,7 @@ import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { Fifo, round } from "../shared";
 import { createLimiterState, LeakyMeter, SlidingPeak, TokenBucket, type LimiterAlgorithm, type LimiterState } from "./algorithms";
 import type { RateLimitStore } from "./store";
-import type { KindCheckContext } from "../../kernel/kind";
+import { defineKind, type KindCheckContext } from "../../kernel/kind";
 
 export const rateLimiterSchema = object(
   {
@@ -277,3 +277,36 @@ export const rateLimiterKind: NodeKind<RateLimiterSpec> = {
     return node;
   },
 };
+
+export const rateLimiterDefinition = defineKind({
+  kind: "rate-limiter",
+  title: "Rate limiter",
+  summary: "Admits requests up to a rate (token/leaky bucket, windows); refuses the rest with a Retry-After or delays them.",
+  schema: rateLimiterSchema,
+  model: rateLimiterKind,
+  outgoing: { min: 1, max: 1 },
+  acceptsIncoming: true,
+  check: checkRateLimiter,
+  template: { algorithm: "token-bucket", ratePerSec: 100, burst: 50 },
+  metrics: {
+    admitted: { title: "Requests admitted", of: "requests" },
+    rejected: { title: "Rejected", of: "requests" },
+    delayed: { title: "Requests delayed", of: "requests" },
+    rejectedRatio: { title: "Share rejected", unit: "ratio" },
+    peakAdmittedPerSec: { title: "Peak admitted rate", unit: "per-sec" },
+    meanWaitMs: { title: "Mean wait in the queue", unit: "ms" },
+    maxWaitMs: { title: "Longest wait", unit: "ms" },
+    retryAfterMs: { title: "Retry-After sent (mean, p50, p99, max)", unit: "ms", keyed: true },
+    storedEntries: { title: "Entries stored" },
+    keys: { title: "Keys tracked" },
+  },
+  gauges: {
+    algorithm: { title: "Algorithm", role: "state" },
+    admitted: { title: "Admitted so far", role: "other" },
+    rejected: { title: "Rejected so far", role: "other" },
+    waiting: { title: "Requests delayed, waiting", role: "queue" },
+  },
+  records: {
+    "request.rate-limited": { meaning: "a request was refused by the limiter, with a Retry-After" },
+  },
+});
