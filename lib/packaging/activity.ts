@@ -4,6 +4,7 @@
  * SCORM and cmi5 wrap the same activity (scorm.ts, cmi5.ts, launch-page.ts).
  */
 import { initialEdits } from "@/lib/lab/edit-timeline";
+import { assignmentLink, makeAssignment } from "@/lib/assignments/links";
 import { encodeLabLink } from "@/lib/share/lab-link";
 import { DEFAULT_VIEW, type LabLinkState } from "@/lib/share/link-state";
 import type { Scenario } from "@/simulations";
@@ -16,7 +17,7 @@ export const DEFAULT_BASE_URL = "http://localhost:3000";
 /** One embedded lab on the launch page. */
 export interface LaunchFrame {
   title: string;
-  /** Absolute `/embed` URL with the lab state in the fragment. */
+  /** Absolute `/embed` URL with the lab state in the fragment (and, for a challenge, `?assignment=`). */
   src: string;
   /** The challenge this frame poses, when it poses one. */
   challengeId?: string;
@@ -50,9 +51,9 @@ export function parseBaseUrl(text: string): { ok: true; url: string } | { ok: fa
   return { ok: true, url: `${url.origin}${url.pathname.replace(/\/+$/, "")}` };
 }
 
-function embedSrc(baseUrl: string, scenarioId: string, scenario: Scenario, title: string, expose: string[], query = ""): string {
+function embedSrc(baseUrl: string, scenarioId: string, scenario: Scenario, title: string, expose: string[]): string {
   const state: LabLinkState = { scenarioId, title, scenario, expose, edits: initialEdits(scenario), seed: scenario.seed, timeMs: 0, view: DEFAULT_VIEW };
-  return `${baseUrl}/embed${query}#${encodeLabLink(state)}`;
+  return `${baseUrl}/embed#${encodeLabLink(state)}`;
 }
 
 /** The activity for a resolved target, embedding from `baseUrl` (already checked by parseBaseUrl). */
@@ -61,7 +62,10 @@ export function buildActivity(target: PackageTarget, catalog: Catalog, baseUrl: 
   const common = { embedOrigin, baseUrl };
   const challengeFrame = (id: string): LaunchFrame => {
     const c = catalog.challenges.get(id)!;
-    return { title: `Challenge: ${c.title}`, src: embedSrc(baseUrl, c.presetId, c.scenario, c.title, c.expose, `?challenge=${encodeURIComponent(c.id)}`), challengeId: c.id };
+    // An assignment link: the embed shows the goals with Check and Submit, and Submit posts the
+    // `faultline:challenge-completed` event the launch page turns into a score.
+    const assignment = makeAssignment({ title: c.title, scenarioId: c.presetId, scenario: c.scenario, goals: c.goals, expose: c.expose, challengeId: c.id });
+    return { title: `Challenge: ${c.title}`, src: assignmentLink(baseUrl, assignment, c.scenario), challengeId: c.id };
   };
   const labFrame = (presetId: string): LaunchFrame => {
     const lab = catalog.labs.get(presetId)!;

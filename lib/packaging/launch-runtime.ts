@@ -44,7 +44,8 @@ const COMMON = String.raw`
     var count = goalCount(data.challengeId);
     if (count < 0) return;
     var ok = goalsMet(data.goalsMet, count);
-    var score = typeof data.score === "number" && isFinite(data.score) ? Math.max(0, Math.min(100, data.score)) : ok ? 100 : 0;
+    // The embed protocol's score is goalsMet / goalsTotal in 0..1 (lib/share/README.md); packages report 0-100.
+    var score = typeof data.score === "number" && isFinite(data.score) ? Math.max(0, Math.min(1, data.score)) * 100 : ok ? 100 : 0;
     score = Math.round(score * 100) / 100;
     if (!(data.challengeId in best) || score > best[data.challengeId]) best[data.challengeId] = score;
     if (ok) met[data.challengeId] = true;

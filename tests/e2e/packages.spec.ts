@@ -3,9 +3,10 @@
  * manifest read by Chromium's XML parser, and its launch page served from a fake platform origin
  * inside a stub player: for SCORM 1.2 the player exposes `window.API` and records every call; for
  * cmi5 a stub LRS (route interception) hands out a token and launch data and records statements.
- * The embedded lab is the real /embed of the server under test and really posts `faultline:ready`;
- * the challenge events (`faultline:challenge-completed`) are posted from inside that embed frame by
- * the test, standing in for the embed until it sends them itself.
+ * The embedded lab is the real /embed of the server under test, posed as an assignment: it really
+ * posts `faultline:ready`, and pressing Submit in it (the preset as shipped, which misses some
+ * goals) really posts `faultline:challenge-completed`. The passing result is then posted from inside
+ * the embed frame by the test, standing in for a learner who solved the challenge.
  */
 import { test, expect, type Frame, type Page } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
@@ -57,7 +58,25 @@ async function readyEmbed(page: Page): Promise<Frame> {
   return page.frames().find((f) => f.url().includes("/embed"))!;
 }
 
-/** Posts a challenge result from inside the embed, as the embed itself will. */
+/**
+ * Presses Submit in the embedded assignment with the preset as shipped and waits for the result;
+ * returns the score (0-100) the launch page should record: the share of goals met, as the embed's
+ * event reports it (rounded to 4 places in 0..1), then to 2 places.
+ */
+async function submitAsShipped(page: Page): Promise<number> {
+  const lab = page.frameLocator("#launch").frameLocator("iframe[data-frame='0']");
+  const submit = lab.getByTestId("assignment-submit");
+  await expect(submit).toBeEnabled({ timeout: 45_000 });
+  await submit.click();
+  await expect(lab.getByTestId("assignment-result")).toHaveAttribute("data-state", "submitted", { timeout: 60_000 });
+  const goals = lab.getByTestId("assignment-goal");
+  const total = await goals.count();
+  const met = await lab.locator("[data-testid='assignment-goal'][data-passed='true']").count();
+  expect(met, "the preset as shipped misses at least one goal").toBeLessThan(total);
+  return Math.round((Math.round((met / total) * 10000) / 10000) * 100 * 100) / 100;
+}
+
+/** Posts a challenge result (score in 0..1, as the embed protocol has it) from inside the embed. */
 async function postCompleted(embed: Frame, goalsMet: boolean, score: number) {
   await embed.evaluate(({ goalsMet, score, id }) => {
     window.parent.postMessage({ type: "faultline:challenge-completed", challengeId: id, goalsMet, score, seed: 7, engineVersion: "test", linkHash: "abc" }, "*");
@@ -81,10 +100,11 @@ test("SCORM 1.2: the launch page initializes, scores, passes and finishes throug
 
   const embed = await readyEmbed(page);
   // A message from another window (the player) is not the lab's: ignored.
-  await page.evaluate((id) => (document.getElementById("launch") as HTMLIFrameElement).contentWindow!.postMessage({ type: "faultline:challenge-completed", challengeId: id, goalsMet: true, score: 100 }, "*"), CHALLENGE);
-  await postCompleted(embed, false, 40);
-  await expect(page.frameLocator("#launch").locator(`[data-challenge='${CHALLENGE}'] .state`)).toHaveText("goals not met yet (best score 40)");
-  await postCompleted(embed, true, 90);
+  await page.evaluate((id) => (document.getElementById("launch") as HTMLIFrameElement).contentWindow!.postMessage({ type: "faultline:challenge-completed", challengeId: id, goalsMet: true, score: 1 }, "*"), CHALLENGE);
+  await expect(page.frameLocator("#launch").locator(`[data-challenge='${CHALLENGE}'] .state`)).toHaveText("started");
+  const shipped = await submitAsShipped(page);
+  await expect(page.frameLocator("#launch").locator(`[data-challenge='${CHALLENGE}'] .state`)).toHaveText(`goals not met yet (best score ${shipped})`);
+  await postCompleted(embed, true, 0.9);
   await expect(page.frameLocator("#launch").getByRole("status")).toHaveText("All goals met: your result has been sent.");
   // Leaving the activity finishes the session.
   await page.evaluate(() => ((document.getElementById("launch") as HTMLIFrameElement).src = "/blank.html"));
@@ -100,7 +120,7 @@ test("SCORM 1.2: the launch page initializes, scores, passes and finishes throug
     ["LMSCommit", ""],
     ["LMSSetValue", "cmi.core.score.min", "0"],
     ["LMSSetValue", "cmi.core.score.max", "100"],
-    ["LMSSetValue", "cmi.core.score.raw", "40"],
+    ["LMSSetValue", "cmi.core.score.raw", String(shipped)],
     ["LMSCommit", ""],
     ["LMSSetValue", "cmi.core.score.min", "0"],
     ["LMSSetValue", "cmi.core.score.max", "100"],
@@ -166,9 +186,9 @@ test("cmi5: the AU fetches its token and launch data, then sends initialized, fa
 
   const embed = await readyEmbed(page);
   await expect.poll(() => statements.length).toBe(1);
-  await postCompleted(embed, false, 40);
+  const shipped = await submitAsShipped(page);
   await expect.poll(() => statements.length).toBe(2);
-  await postCompleted(embed, true, 90);
+  await postCompleted(embed, true, 0.9);
   await expect.poll(() => statements.length).toBe(3);
   await page.evaluate(() => ((document.getElementById("launch") as HTMLIFrameElement).src = "/blank.html"));
   await expect.poll(() => statements.length).toBe(4);
@@ -186,7 +206,8 @@ test("cmi5: the AU fetches its token and launch data, then sends initialized, fa
     expect(context.contextActivities.category.map((c) => c.id)).toContain("https://w3id.org/xapi/cmi5/context/categories/cmi5");
     expect(s.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   }
-  expect(statements[1]!.result).toMatchObject({ success: false, score: { scaled: 0.4, raw: 40, min: 0, max: 100 } });
+  expect(statements[1]!.result).toMatchObject({ success: false, score: { raw: shipped, min: 0, max: 100 } });
+  expect((statements[1]!.result as { score: { scaled: number } }).score.scaled).toBeCloseTo(shipped / 100, 4);
   expect(statements[2]!.result).toMatchObject({ success: true, score: { scaled: 0.9, raw: 90, min: 0, max: 100 } });
   expect((statements[2]!.context as { contextActivities: { category: { id: string }[] } }).contextActivities.category.map((c) => c.id)).toContain("https://w3id.org/xapi/cmi5/context/categories/moveon");
   expect((statements[3]!.result as { duration: string }).duration).toMatch(/^PT[\d.]+S$/);

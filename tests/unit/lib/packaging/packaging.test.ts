@@ -3,6 +3,7 @@
  * elements SCORM 1.2 and cmi5 require, hostile titles are escaped, the zip holds exactly the files,
  * and bad arguments get a message naming the problem and the closest ids.
  */
+import { decodeAssignment, splitAssignmentLink } from "@/lib/assignments/assignment";
 import { describe, expect, it } from "vitest";
 import { unzipSync, strFromU8 } from "fflate";
 import { buildActivity, parseBaseUrl, type PackageActivity } from "@/lib/packaging/activity";
@@ -199,7 +200,12 @@ describe("the package", () => {
   it("embeds the lab state the chapter shows, from the site at --base", () => {
     const activity = buildActivity({ kind: "challenge", challenge: catalog.challenges.get("protect-checkout")! }, catalog, "https://faultline.example/course");
     const src = activity.frames[0]!.src;
-    expect(src.startsWith("https://faultline.example/course/embed?challenge=protect-checkout#2.")).toBe(true);
+    expect(src.startsWith("https://faultline.example/course/embed?assignment=")).toBe(true);
+    // The challenge is posed as an assignment, so the embed shows its goals and posts its events.
+    const parts = splitAssignmentLink(src);
+    expect(parts.ok).toBe(true);
+    const assignment = parts.ok ? decodeAssignment(parts.value.assignment!) : null;
+    expect(assignment?.ok && assignment.value).toMatchObject({ challengeId: "protect-checkout", scenarioId: "bulkheads/shared-pool", goals: catalog.challenges.get("protect-checkout")!.goals, expose: catalog.challenges.get("protect-checkout")!.expose });
     const decoded = decodeLabLink(src.slice(src.indexOf("#")));
     expect(decoded.ok).toBe(true);
     if (decoded.ok) {
