@@ -27,6 +27,25 @@ async function smallestLabel(page: Page, index: number): Promise<{ px: number; t
       return settled;
     }, { timeout: 15_000 })
     .toBe(true);
+  // The nodes are really on screen: the graph's drawing area has its height (a collapsed, 0 px tall
+  // area still has nodes with boxes, just clipped away) and a node inside it is what a click hits.
+  await graph.locator(".react-flow").scrollIntoViewIfNeeded();
+  const painted = await graph.evaluate((root) => {
+    const flow = root.querySelector(".react-flow")!.getBoundingClientRect();
+    const top = Math.max(flow.top, 0);
+    const bottom = Math.min(flow.bottom, window.innerHeight);
+    for (const node of root.querySelectorAll(".react-flow__node")) {
+      const box = node.getBoundingClientRect();
+      const x = box.x + Math.min(box.width / 2, 20);
+      const y = box.y + Math.min(box.height / 2, 12);
+      if (x < flow.left || x > flow.right || y < top || y > bottom) continue;
+      const hit = document.elementFromPoint(x, y);
+      return { height: flow.height, hit: !!hit && node.contains(hit) };
+    }
+    return { height: flow.height, hit: false };
+  });
+  expect(painted.height, "the graph's drawing area is at least 300 px tall").toBeGreaterThanOrEqual(300);
+  expect(painted.hit, "a node inside the drawing area is painted where a click lands").toBe(true);
   return graph.evaluate((root) => {
     const viewport = root.querySelector(".react-flow__viewport");
     const zoom = viewport ? new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a : 1;

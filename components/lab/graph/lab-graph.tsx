@@ -140,6 +140,10 @@ function Graph({ scenario, interactive, toolbar }: { scenario: Scenario; interac
         </div>
       )}
       <div className="relative min-h-[var(--lab-graph-h,0px)] flex-1" data-node-mode={mode} data-testid="lab-canvas">
+        {/* xyflow sizes itself at 100% of its parent; this box's height comes from flex and min-height,
+            which a percentage cannot resolve against (it collapsed to 0 px), so an absolutely placed
+            layer takes the box's laid-out size instead. */}
+        <div className="absolute inset-0">
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -168,6 +172,7 @@ function Graph({ scenario, interactive, toolbar }: { scenario: Scenario; interac
           <LegibleFit key={fitKey} mode={mode} setMode={setMode} onPlan={setPlan} />
           {!reduced && interactive && <ParticleCanvas edges={scenario.edges} handle={particles} />}
         </ReactFlow>
+        </div>
       </div>
     </div>
   );
