@@ -1,11 +1,13 @@
 "use client";
 /**
  * The lab's share menu: copy a link to the exact state, embed it, open it in the playground, save
- * or load it as a file, and export the run as an animated GIF. Rendered in every lab's header.
+ * or load it as a file, download it as an offline HTML file, and export the run as an animated GIF.
+ * Rendered in every lab's header.
  */
 import { useEffect, useId, useRef, useState } from "react";
 import { encodeLabLink, snapshotFromLinkState } from "@/lib/share/lab-link";
 import { labFileName, labFileText, readLabFile } from "@/lib/share/lab-file";
+import { OFFLINE_TEMPLATE_PATH, fillOfflineTemplate, offlineFileName } from "@/lib/offline/offline-page";
 import type { LabLinkState } from "@/lib/share/link-state";
 import { useLab } from "@/components/lab/lab-context";
 import { CopyLinkButton } from "./copy-link";
@@ -41,6 +43,39 @@ function GifExport() {
         {progress === null ? "Export the run as a GIF" : `Rendering… ${Math.round(progress * 100)}%`}
       </button>
       <p role="status" className="text-xs text-muted" data-testid="gif-status">
+        {message}
+      </p>
+    </div>
+  );
+}
+
+/** "Download this lab": one HTML file with the lab, this state and the engine, for classrooms without a network. */
+function OfflineDownload() {
+  const linkState = useLabLinkState();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState("");
+  const save = async () => {
+    setBusy(true);
+    setMessage("");
+    try {
+      const response = await fetch(OFFLINE_TEMPLATE_PATH);
+      if (!response.ok) throw new Error(`the offline template is missing (${response.status}); \`npm run build\` or \`npm run dev\` writes it`);
+      const state = linkState();
+      const html = fillOfflineTemplate(await response.text(), { link: encodeLabLink(state), title: state.title, savedAt: new Date().toISOString(), origin: window.location.origin });
+      download(offlineFileName(state.title), html, "text/html");
+      setMessage(`✓ Saved (${(html.length / 1024 / 1024).toFixed(1)} MB). Open it in a browser: it runs with no network.`);
+    } catch (error) {
+      setMessage(`The offline lab could not be made: ${(error as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div>
+      <button type="button" className="w-full rounded-md border border-line px-2.5 py-1.5 text-left text-sm hover:bg-sunken disabled:opacity-60" onClick={save} disabled={busy} data-testid="download-offline">
+        {busy ? "Preparing the offline lab…" : "Download this lab (runs offline)"}
+      </button>
+      <p role="status" className="text-xs text-muted" data-testid="offline-status">
         {message}
       </p>
     </div>
@@ -111,6 +146,7 @@ export function LabShareMenu() {
           <p role="status" className="text-xs text-muted">
             {importMessage}
           </p>
+          <OfflineDownload />
           <GifExport />
         </div>
       )}

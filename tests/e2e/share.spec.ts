@@ -154,3 +154,45 @@ test("no CSP violations on home and a chapter with a lab", async ({ page }) => {
   await expect(page.getByTestId("lab").first()).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
   expect(violations).toEqual([]);
 });
+
+test("Download this lab: one HTML file with the lab and its state runs from disk with no network", async ({ page, browser }, testInfo) => {
+  await page.goto("/playground?scenario=queues/mm1-80");
+  await expect.poll(async () => (await lab(page)).status, { timeout: 30_000 }).toBe("ready");
+  expect(await page.evaluate(() => (window as unknown as { faultlineLab: LabApi }).faultlineLab.setParam("consumer.workers", 3))).toBeNull();
+  await page.getByTestId("share-menu").click();
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("download-offline").click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^faultline-.+\.html$/);
+  await expect(page.getByTestId("offline-status")).toContainText("Saved");
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+
+  // A fresh context with every network request refused: the file must need none.
+  const context = await browser.newContext();
+  const requests: string[] = [];
+  await context.route(/^https?:/, (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
+  const offline = await context.newPage();
+  const errors: string[] = [];
+  offline.on("pageerror", (e) => errors.push(String(e)));
+  await offline.goto(`file://${file}`);
+  await expect(offline.getByTestId("offline-lab")).toBeVisible();
+  // The saved change came with it: the consumer still has 3 workers.
+  await expect(offline.getByText("Faultline · offline lab")).toBeVisible();
+  const state = () => offline.evaluate(() => (window as unknown as { faultlineLab?: LabApi }).faultlineLab?.store.getState());
+  await expect.poll(async () => (await state())?.status, { timeout: 30_000 }).toBe("ready");
+  expect((await state())!.edits.params["consumer.workers"]).toBe(3);
+  // It runs: simulated time moves, and the graph's nodes are drawn where a click lands.
+  await offline.getByRole("button", { name: /^Play/ }).first().click();
+  await expect.poll(async () => (await offline.evaluate(() => (window as unknown as { faultlineLab: { store: { getState(): { timeMs: number } } } }).faultlineLab.store.getState().timeMs)), { timeout: 30_000 }).toBeGreaterThan(0);
+  const node = offline.locator(".react-flow__node").first();
+  await expect(node).toBeVisible();
+  const box = (await node.boundingBox())!;
+  expect(await offline.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest(".react-flow__node"), { x: box.x + 10, y: box.y + 10 })).toBe(true);
+  expect(errors).toEqual([]);
+  expect(requests).toEqual([]);
+  await context.close();
+});
