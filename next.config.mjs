@@ -69,6 +69,9 @@ export function securityHeaders() {
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Chapter pages compile MDX and run their labs' previews at build time; on a loaded 2-core CI
+  // machine one page can take over the default 60 s, which fails the build after three attempts.
+  staticPageGenerationTimeout: 300,
   // mdx-bundler drives esbuild at build time, and Shiki highlights code fences while chapters
   // compile (lib/content/highlight.ts); keep them out of the server bundle.
   serverExternalPackages: ["esbuild", "mdx-bundler", "shiki", "@shikijs/rehype"],

@@ -5,6 +5,8 @@
  * a 390-px phone.
  */
 import AxeBuilder from "@axe-core/playwright";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 
 /** Waits until the gallery reacts (hydrated), then filters to one chapter. */
@@ -48,13 +50,21 @@ test("pick three labs and a challenge, configure, copy the snippet, and the snip
   await expect(detail.getByTestId("teach-assignment-link")).toHaveAttribute("href", /^\/teach\/assign\?scenario=[a-z0-9-]+\/[a-z0-9-]+&challenge=[a-z0-9-]+$/);
 
   // The snippet pasted into someone else's page: the iframe renders the lab, read-only, control locked.
+  // (Served over http from 127.0.0.1 like a course page: a setContent page is about:blank, whose
+  // frames of a local server Chromium's local-network checks may refuse.)
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><html><title>Course page</title><body>${snippet}</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const host = await context.newPage();
-  await host.setContent(`<!doctype html><html><body>${snippet}</body></html>`);
+  await host.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/week-3`);
   const frame = host.frameLocator("iframe");
   await expect(frame.getByTestId("lab")).toBeVisible({ timeout: 60_000 });
   await expect(frame.getByTestId(`locked-${path}`)).toBeVisible();
   await expect(frame.getByTestId("lab-tab-faults")).toHaveCount(0);
   await expect.poll(() => frame.locator("body").evaluate(() => (window as unknown as { faultlineLab?: { store: { getState(): { seed: number } } } }).faultlineLab?.store.getState().seed)).toBe(42);
+  await new Promise((resolve) => server.close(resolve));
 
   // A bad course-list file is refused by name, and the list is kept.
   await page.getByTestId("course-list-file").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"format":"something-else"}') });
