@@ -22,6 +22,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // An action (click, scroll into view) that cannot happen fails in 30 s with its reason, instead of
+    // waiting out a long test's whole timeout (an element that never settles once cost 10 minutes).
+    actionTimeout: 30_000,
     trace: "off",
     launchOptions,
   },

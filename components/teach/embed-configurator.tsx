@@ -78,7 +78,7 @@ export function EmbedConfigurator({ options, expose, controlLabel, onChange }: {
 
   return (
     <form className="space-y-4 text-sm" onSubmit={(e) => e.preventDefault()} aria-label="Embed options" data-testid="teach-configurator">
-      <fieldset className="space-y-1.5">
+      <fieldset className="min-w-0 space-y-1.5">
         <legend className="font-semibold">What the reader can do</legend>
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={options.readOnly} onChange={(e) => set({ readOnly: e.target.checked })} data-testid="teach-readonly" />
@@ -90,7 +90,7 @@ export function EmbedConfigurator({ options, expose, controlLabel, onChange }: {
         </label>
       </fieldset>
       {expose.length > 0 && (
-        <fieldset className="space-y-1.5">
+        <fieldset className="min-w-0 space-y-1.5">
           <legend className="font-semibold">Controls</legend>
           {expose.map((path) => (
             <div key={path} className="flex items-center justify-between gap-2">
@@ -106,7 +106,7 @@ export function EmbedConfigurator({ options, expose, controlLabel, onChange }: {
           ))}
         </fieldset>
       )}
-      <fieldset>
+      <fieldset className="min-w-0">
         <legend className="font-semibold">Hide panels</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {EMBED_PANELS.map((panel) => (
@@ -117,7 +117,7 @@ export function EmbedConfigurator({ options, expose, controlLabel, onChange }: {
           ))}
         </div>
       </fieldset>
-      <fieldset>
+      <fieldset className="min-w-0">
         <legend className="font-semibold">Loop a stretch of simulated time</legend>
         <div className="mt-1 grid grid-cols-2 gap-2">
           <WholeNumberField label="From" unit="s" scale={1000} max={1e9} value={loopDraft.fromMs} hint="off" onChange={(fromMs) => setLoop({ ...loopDraft, fromMs })} testId="teach-loop-from" />

@@ -150,7 +150,7 @@ export function TeachGallery({ index }: { index: GalleryIndex }) {
                 </select>
               </div>
             </div>
-            <fieldset>
+            <fieldset className="min-w-0">
               <legend className="font-medium">Show</legend>
               <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
                 {GALLERY_KINDS.map((kind) => (
