@@ -77,7 +77,7 @@ export function EmbedConfigurator({ options, expose, controlLabel, onChange }: {
   const loopProblem = loopDraft.fromMs !== undefined && loopDraft.toMs !== undefined && loopDraft.toMs <= loopDraft.fromMs;
 
   return (
-    <form className="space-y-4 text-sm" onSubmit={(e) => e.preventDefault()} aria-label="Embed options" data-testid="teach-configurator">
+    <form className="min-w-0 space-y-4 text-sm" onSubmit={(e) => e.preventDefault()} aria-label="Embed options" data-testid="teach-configurator">
       <fieldset className="min-w-0 space-y-1.5">
         <legend className="font-semibold">What the reader can do</legend>
         <label className="flex items-center gap-2">
@@ -94,7 +94,7 @@ export function EmbedConfigurator({ options, expose, controlLabel, onChange }: {
           <legend className="font-semibold">Controls</legend>
           {expose.map((path) => (
             <div key={path} className="flex items-center justify-between gap-2">
-              <label htmlFor={`control-${path}`} className="min-w-0 truncate" title={path}>
+              <label htmlFor={`control-${path}`} className="min-w-0 break-words" title={path}>
                 {controlLabel(path)}
               </label>
               <select id={`control-${path}`} value={modeOf(options, path)} onChange={(e) => onChange(withControlMode(options, expose, path, e.target.value as ControlMode))} className="shrink-0 rounded-md border border-line bg-surface px-1.5 py-1" data-testid={`teach-control-${path}`}>

@@ -156,6 +156,8 @@ test("no CSP violations on home and a chapter with a lab", async ({ page }) => {
 });
 
 test("Download this lab: one HTML file with the lab and its state runs from disk with no network", async ({ page, browser }, testInfo) => {
+  // Two pages and a simulation on the page's own thread: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   await page.goto("/playground?scenario=queues/mm1-80");
   await expect.poll(async () => (await lab(page)).status, { timeout: 30_000 }).toBe("ready");
   expect(await page.evaluate(() => (window as unknown as { faultlineLab: LabApi }).faultlineLab.setParam("consumer.workers", 3))).toBeNull();
