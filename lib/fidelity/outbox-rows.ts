@@ -7,6 +7,7 @@
  * rate × outage × log per change.
  */
 import { runScenario, validateScenario, type RunReport, type Scenario } from "@/simulations";
+import { checkReplay, generateLog, rebuild, replay, sameState, takeSnapshots } from "@/lib/event-sourcing/event-store";
 import type { RowSpec } from "./rows";
 
 const RATE = 200;
@@ -138,5 +139,82 @@ export function outboxRowSpecs(): RowSpec[] {
       measure: (s) => metricsOf(s).peakRetainedWalKb,
       knownDeviation: { explanation: "The peak also holds the changes committed in the last poll interval before the outage and the first after it (about 2 × 10 ms × 100/s × 2 KB = 4 KB), a bias well inside one interval.", upTo: 0.02 },
     },
+  ];
+}
+
+// --- event sourcing: checked on the pure model behind the chapter widget (lib/event-sourcing) -----
+
+const replayWidget = { href: "/learn/event-sourcing-cqrs#event-snapshotting", label: "Try it in the replay widget" };
+const SNAPSHOT_EVERY = 20;
+const LOG_EVENTS = 200;
+
+/** Mean events a rebuild applies over 50 cut points drawn uniformly from the log (seeded). */
+function meanRebuildCost(seed: number): number {
+  const log = generateLog(LOG_EVENTS, seed);
+  const snaps = takeSnapshots(log, SNAPSHOT_EVERY);
+  let x = seed * 2654435761;
+  let sum = 0;
+  for (let i = 0; i < 50; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    sum += rebuild(log, snaps, 1 + (x % LOG_EVENTS)).applied;
+  }
+  return sum / 50;
+}
+
+/** Every event-sourcing row, in page order. */
+export function eventSourcingRowSpecs(): RowSpec[] {
+  const method = (reps: number) => `${reps} seeded logs of ${LOG_EVENTS} order events (a third stored in version 1 and upcast)`;
+  return [
+    {
+      id: "event-sourcing-snapshot-plus-tail",
+      family: "event-sourcing",
+      compared: "cut points where snapshot + tail differs from a full replay",
+      setting: "snapshot every N = 1 … 40 events (N varies with the seed), every cut point of the log",
+      unit: "count",
+      comparison: "equal",
+      theory: 0,
+      replications: 40,
+      method: method(40),
+      sample: (seed) => {
+        const log = generateLog(LOG_EVENTS, seed);
+        const snaps = takeSnapshots(log, seed);
+        let differing = 0;
+        let state = replay([]).state;
+        for (let n = 1; n <= log.length; n++) {
+          state = replay([log[n - 1]], { from: { seq: n - 1, state } }).state;
+          if (!sameState(state, rebuild(log, snaps, n).state)) differing++;
+        }
+        return differing;
+      },
+      widget: replayWidget,
+    },
+    {
+      id: "event-sourcing-rebuild-cost",
+      family: "event-sourcing",
+      compared: "mean events a rebuild replays, (N − 1)/2 for a uniform cut point",
+      setting: `snapshot every ${SNAPSHOT_EVERY} events, 50 uniformly drawn cut points per log`,
+      unit: "count",
+      comparison: "interval",
+      theory: (SNAPSHOT_EVERY - 1) / 2,
+      replications: 20,
+      method: method(20),
+      sample: meanRebuildCost,
+      widget: replayWidget,
+    },
+    ...(["clock-reading", "deterministic"] as const).map(
+      (handler): RowSpec => ({
+        id: `event-sourcing-${handler}-replay`,
+        family: "event-sourcing",
+        compared: "replay an hour later flagged as diverging (1 = flagged)",
+        setting: handler === "clock-reading" ? "handler computes the delivery estimate from the clock" : "handler computes the delivery estimate from the event's time",
+        unit: "count",
+        comparison: "equal",
+        theory: handler === "clock-reading" ? 1 : 0,
+        replications: 20,
+        method: method(20),
+        sample: (seed) => (checkReplay(generateLog(LOG_EVENTS, seed), handler, 60).diverged ? 1 : 0),
+        widget: replayWidget,
+      }),
+    ),
   ];
 }

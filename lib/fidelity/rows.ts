@@ -16,7 +16,7 @@
 import { ScenarioRun, runScenario, theory, validateScenario, type RunReport, type Scenario } from "@/simulations";
 import type { FidelityFamily } from "./families";
 import { partitioningRowSpecs } from "./partitioning-rows";
-import { outboxRowSpecs } from "./outbox-rows";
+import { eventSourcingRowSpecs, outboxRowSpecs } from "./outbox-rows";
 
 export type Comparison = "interval" | "at-most" | "equal" | "mean-at-least" | "mean-at-most";
 
@@ -856,7 +856,7 @@ function fanOutRows(): RowSpec[] {
 
 /** Every row spec, in page order. */
 export function fidelityRowSpecs(): RowSpec[] {
-  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...outboxRowSpecs()];
+  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...outboxRowSpecs(), ...eventSourcingRowSpecs()];
 }
 
 /** Runs every simulation row (about ten seconds of CPU: build time and tests only). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { evaluateRow } from "@/lib/fidelity/rows";
-import { changeCaptureScenario, outboxRowSpecs } from "@/lib/fidelity/outbox-rows";
+import { changeCaptureScenario, eventSourcingRowSpecs, outboxRowSpecs } from "@/lib/fidelity/outbox-rows";
 import { runScenario } from "@/simulations";
 
 describe("outbox and CDC fidelity rows", () => {
@@ -30,4 +30,14 @@ describe("outbox and CDC fidelity rows", () => {
     const plain = runScenario(changeCaptureScenario({ mode: "outbox", gapCrashRate: 0.005 }, 1)).nodes["order-service"] as Record<string, number>;
     expect(plain.mismatchedAggregates).toBeGreaterThan(0);
   });
+});
+
+describe("event-sourcing fidelity rows", () => {
+  for (const spec of eventSourcingRowSpecs()) {
+    it(`${spec.id} agrees with its reference`, () => {
+      expect(spec.id.startsWith(spec.family)).toBe(true);
+      const row = evaluateRow(spec);
+      expect(row.verdict, `${row.id}: ${row.estimate} ± ${row.halfWidth} vs ${row.theory}`).toBe("agrees");
+    });
+  }
 });
