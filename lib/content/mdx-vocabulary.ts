@@ -46,6 +46,8 @@ export const mdxComponentNames = [
   "PartitionRing",
   "MerkleRepair",
   "CompactionCompare",
+  // Event-sourcing widget (content/README.md, "Interactive widgets").
+  "EventReplay",
 ] as const;
 
 /** A component name MDX may use. */
