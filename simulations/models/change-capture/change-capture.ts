@@ -205,6 +205,8 @@ export const changeCaptureKind: NodeKind<ChangeCaptureSpec> = {
       changesWalKb += walPerChange;
       event.walKb = walNow();
       committedIds.add(event.id);
+      // Published first and already applied downstream: consumed the moment it commits.
+      if (seen.has(event.id)) consumed.add(event.id);
       log.push(event);
       c.committed++;
       notePeak();

@@ -52,6 +52,8 @@ describe("change-capture: dual write", () => {
     expect(m.inventedEvents).toBeGreaterThan(0);
     expect(m.lostEvents).toBe(0);
     expect(m.inventedEvents).toBe(m.aborted);
+    expect(m.committed).toBe(m.consumed + m.pending + m.lostEvents);
+    expect(m.pending).toBe(0);
     expect(report.requests.failed).toBe(m.aborted);
     expect(m.mismatchedAggregates).toBeGreaterThan(0);
   });
