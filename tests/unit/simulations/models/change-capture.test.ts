@@ -11,7 +11,6 @@
 import { describe, expect, it } from "vitest";
 import { ScenarioRun, validateScenario, type Scenario } from "@/simulations";
 
-
 function scenario(node: Record<string, unknown>, opts: { seed?: number; rate?: number; stopProducingMs?: number; durationMs?: number } = {}): Scenario {
   const doc = {
     version: 1,
