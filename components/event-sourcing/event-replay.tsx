@@ -8,7 +8,7 @@
  */
 import { useId, useMemo, useState } from "react";
 import { checkReplay, describeEvent, generateLog, rebuild, revenueByRestaurant, takeSnapshots, type HandlerKind } from "@/lib/event-sourcing/event-store";
-import { color, labelSize } from "@/components/mechanisms/palette";
+import { color } from "@/components/mechanisms/palette";
 import { GeoFrame, px2, RangeField, Toggle } from "@/components/geo/widget-parts";
 
 export interface EventReplayProps {
@@ -56,7 +56,7 @@ export function EventReplay({ events = 60, every = 10, clockReading = false }: E
       <div className="mt-2">
         <Toggle label="The courier handler reads the clock for its delivery estimate" checked={clock} onChange={setClock} testId="replay-clock" />
       </div>
-      <svg viewBox={`0 0 ${W} 40`} className="mt-3 h-auto w-full max-w-[520px]" fontSize={labelSize - 1} role="img" aria-label={`The log as ${events} cells: ${result.applied} replayed after the snapshot at event ${result.fromSeq}, snapshots marked every ${n || "—"} events.`}>
+      <svg viewBox={`0 0 ${W} 30`} className="mt-3 h-auto w-full max-w-[520px]" role="img" aria-label={`The log as ${events} cells: ${result.applied} replayed after the snapshot at event ${result.fromSeq}, snapshots marked every ${n || "—"} events.`}>
         {log.map((e, i) => {
           const replayed = e.seq > result.fromSeq && e.seq <= upTo;
           const covered = e.seq <= result.fromSeq;
@@ -66,10 +66,8 @@ export function EventReplay({ events = 60, every = 10, clockReading = false }: E
         {snaps.map((s) => (
           <line key={s.seq} x1={px2(s.seq * cell)} x2={px2(s.seq * cell)} y1={4} y2={26} stroke={color.fg} strokeWidth={1} />
         ))}
-        <text x={0} y={37} fill={color.muted}>
-          green: inside the snapshot · red: replayed · line: a snapshot
-        </text>
       </svg>
+      <p className="mt-1 text-xs text-muted">Green: inside the snapshot · red: replayed · black line: a snapshot · grey: after the chosen event.</p>
       <p className="mt-2 text-sm" aria-live="polite" data-testid="replay-summary">
         {summary}
       </p>
@@ -92,7 +90,7 @@ export function EventReplay({ events = 60, every = 10, clockReading = false }: E
                 <td className="py-1 pr-2">{o.restaurant}</td>
                 <td className="py-1 pr-2">{o.status}</td>
                 <td className="py-1 pr-2 text-right font-mono">{euros(o.totalCents)}</td>
-                <td className="py-1 text-right font-mono">{o.etaMin === null ? "–" : clockTime(o.etaMin)}{check.ordersDiffering.includes(id) ? " ≠ on replay" : ""}</td>
+                <td className="whitespace-nowrap py-1 text-right font-mono">{o.etaMin === null ? "–" : clockTime(o.etaMin)}{check.ordersDiffering.includes(id) ? " ≠ replay" : ""}</td>
               </tr>
             ))}
           </tbody>
