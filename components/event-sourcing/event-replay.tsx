@@ -67,7 +67,7 @@ export function EventReplay({ events = 60, every = 10, clockReading = false }: E
           <line key={s.seq} x1={px2(s.seq * cell)} x2={px2(s.seq * cell)} y1={4} y2={26} stroke={color.fg} strokeWidth={1} />
         ))}
       </svg>
-      <p className="mt-1 text-xs text-muted">Green: inside the snapshot · red: replayed · black line: a snapshot · grey: after the chosen event.</p>
+      <p className="mt-1 text-xs text-muted">Green: inside the snapshot · red: replayed · vertical line: a snapshot · grey: after the chosen event.</p>
       <p className="mt-2 text-sm" aria-live="polite" data-testid="replay-summary">
         {summary}
       </p>
