@@ -15,7 +15,7 @@ import { Challenge } from "./challenge";
 import { DependencyDiagram } from "./dependency-diagram";
 import { Diagram } from "./diagram";
 import { Lab } from "./lab";
-import { BreakerTimelineView, HashRingView, QueueingCurvesView, RetryTimelineView, SagaSequenceView, ShuffleShardView, TokenBucketView, VisibilityTimeoutView, WindowEdgesView, XFetchView } from "./mechanisms";
+import { BreakerTimelineView, HashRingView, OutboxSequenceView, QueueingCurvesView, RetryTimelineView, SagaSequenceView, ShuffleShardView, TokenBucketView, VisibilityTimeoutView, WindowEdgesView, XFetchView } from "./mechanisms";
 import { Pattern } from "./pattern-section";
 import { Predict } from "./predict";
 import { Recap } from "./recap";
@@ -58,6 +58,7 @@ export const mdxComponents = {
   RetryTimelineView,
   VisibilityTimeoutView,
   SagaSequenceView,
+  OutboxSequenceView,
   XFetchView,
   QueueingCurvesView,
   ShuffleShardView,

@@ -32,6 +32,7 @@ export const mdxComponentNames = [
   "RetryTimelineView",
   "VisibilityTimeoutView",
   "SagaSequenceView",
+  "OutboxSequenceView",
   "XFetchView",
   "QueueingCurvesView",
   "ShuffleShardView",
