@@ -38,7 +38,7 @@ export function outboxSequence(mode: OutboxMode, crash = true): SequenceTrace {
     return { protocol: "dual-write", participants, crash: null, messages };
   }
   send("Service", "Database", "update + outbox row", { Database: "changing" }, "The service updates order 17 and inserts event e1 into the outbox table, in the same transaction.");
-  send("Database", "Service", "committed", { Database: "committed, e1 unsent" }, "One commit makes both durable: the change exists if and only if its event row does.");
+  send("Database", "Service", "committed", { Database: "committed (e1 unsent)" }, "One commit makes both durable: the change exists if and only if its event row does.");
   if (crash) send("Service", "Service", "crash", { Service: "down" }, "The service may die now: the event is not in its memory but in the table.", true);
   send("Relay", "Database", "poll unsent", { Relay: "polling" }, "The relay, a separate process, asks for unsent outbox rows.");
   send("Database", "Relay", "e1", { Relay: "publishing" }, "It gets e1.");
@@ -48,8 +48,8 @@ export function outboxSequence(mode: OutboxMode, crash = true): SequenceTrace {
     send("Relay", "Database", "poll unsent", { Relay: "polling" }, "Restarted, the relay polls again and finds e1, still unsent.");
     send("Relay", "Broker", "publish e1 again", { Broker: "holds e1, e1" }, "It publishes e1 a second time: a duplicate, never a loss.");
   }
-  send("Relay", "Database", "mark e1 sent", { Database: "committed, e1 sent", Relay: "idle" }, "The relay marks the row sent (or deletes it).");
+  send("Relay", "Database", "mark e1 sent", { Database: "committed (e1 sent)", Relay: "idle" }, "The relay marks the row sent (or deletes it).");
   send("Broker", "Billing", "e1", { Billing: "applied e1" }, "Billing applies e1 and records its id in the same transaction.");
-  if (crash) send("Broker", "Billing", "e1 (duplicate)", { Billing: "skipped: seen e1" }, "The duplicate arrives; billing has seen e1 and skips it. Its copy of order 17 matches the database.");
+  if (crash) send("Broker", "Billing", "e1 (duplicate)", { Billing: "skipped (seen e1)" }, "The duplicate arrives; billing has seen e1 and skips it. Its copy of order 17 matches the database.");
   return { protocol: "outbox", participants, crash: crash ? "relay crashes before marking" : null, messages };
 }

@@ -23,10 +23,10 @@ describe("outbox sequence", () => {
     expect(publishes(t)).toBe(2);
     expect(t.messages.filter((m) => m.label.startsWith("mark")).length).toBe(1);
     expect(last(t).Billing).toMatch(/skipped/);
-    expect(last(t).Database).toBe("committed, e1 sent");
+    expect(last(t).Database).toBe("committed (e1 sent)");
     // The row stays unsent from the commit until it is marked, across the relay's crash.
     const crashAt = t.messages.findIndex((m) => m.from === "Relay" && m.label === "crash");
-    expect(t.messages[crashAt].states.Database).toBe("committed, e1 unsent");
+    expect(t.messages[crashAt].states.Database).toBe("committed (e1 unsent)");
   });
 
   it("without the crash both deliver exactly once, and every step has a sentence and every participant a state", () => {
