@@ -17,6 +17,7 @@ import { brokerDefinition } from "./models/broker/broker";
 import { consumerDefinition } from "./models/broker/consumer";
 import { sagaDefinition } from "./models/saga/saga";
 import { outboxDefinition } from "./models/saga/outbox";
+import { changeCaptureDefinition } from "./models/change-capture/change-capture";
 import { scatterGatherDefinition } from "./models/fan-out/scatter-gather";
 import { clientDefinition } from "./models/resilience/client";
 import { circuitBreakerDefinition } from "./models/resilience/circuit-breaker";
@@ -49,6 +50,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   consumer: consumerDefinition,
   saga: sagaDefinition,
   outbox: outboxDefinition,
+  "change-capture": changeCaptureDefinition,
   "scatter-gather": scatterGatherDefinition,
   "rate-limiter": rateLimiterDefinition,
   "rate-limit-store": rateLimitStoreDefinition,

@@ -10,6 +10,7 @@ import { queueingCurves, xfetchCurves } from "@/lib/mechanisms/queueing";
 import { traceTokenBucket, traceWindowEdges } from "@/lib/mechanisms/rate-limiting";
 import { retryTimeline } from "@/lib/mechanisms/retry-timeline";
 import { sequenceTrace, type Protocol } from "@/lib/mechanisms/saga-sequence";
+import { outboxSequence } from "@/lib/mechanisms/outbox-sequence";
 import { allShards, overlapProbability, overlapsWith, shuffleShardLayout } from "@/lib/mechanisms/shuffle-shard";
 import { visibilityTrace } from "@/lib/mechanisms/visibility-timeout";
 import { loadPreset } from "@/lib/lab/presets";
@@ -130,6 +131,25 @@ export interface SagaSequenceViewMdxProps {
 export function SagaSequenceView({ protocol }: SagaSequenceViewMdxProps) {
   if (protocol !== "2pc" && protocol !== "saga") throw new Error(`<SagaSequenceView> protocol must be "2pc" or "saga" (got ${JSON.stringify(protocol)})`);
   return <SagaSequenceIsland withFailure={sequenceTrace(protocol, true)} withoutFailure={sequenceTrace(protocol, false)} />;
+}
+
+export interface OutboxSequenceViewMdxProps {
+  /** "dual-write" (crash between commit and publish) or "outbox" (relay crash before marking; default). */
+  mode?: "dual-write" | "outbox";
+}
+
+/** One change from service to billing, message by message, by dual write or through an outbox. */
+export function OutboxSequenceView({ mode }: OutboxSequenceViewMdxProps) {
+  if (mode !== undefined && mode !== "dual-write" && mode !== "outbox") throw new Error(`<OutboxSequenceView> mode must be "dual-write" or "outbox" (got ${JSON.stringify(mode)})`);
+  const m = mode ?? "outbox";
+  return (
+    <SagaSequenceIsland
+      withFailure={outboxSequence(m, true)}
+      withoutFailure={outboxSequence(m, false)}
+      title={m === "outbox" ? "One change through an outbox, message by message" : "One change by dual write, message by message"}
+      failureName={m === "outbox" ? "relay crashes before marking" : "crash between commit and publish"}
+    />
+  );
 }
 
 export interface XFetchViewMdxProps {

@@ -15,7 +15,7 @@ import { Challenge } from "./challenge";
 import { DependencyDiagram } from "./dependency-diagram";
 import { Diagram } from "./diagram";
 import { Lab } from "./lab";
-import { BreakerTimelineView, HashRingView, QueueingCurvesView, RetryTimelineView, SagaSequenceView, ShuffleShardView, TokenBucketView, VisibilityTimeoutView, WindowEdgesView, XFetchView } from "./mechanisms";
+import { BreakerTimelineView, HashRingView, OutboxSequenceView, QueueingCurvesView, RetryTimelineView, SagaSequenceView, ShuffleShardView, TokenBucketView, VisibilityTimeoutView, WindowEdgesView, XFetchView } from "./mechanisms";
 import { Pattern } from "./pattern-section";
 import { Predict } from "./predict";
 import { Recap } from "./recap";
@@ -25,6 +25,7 @@ import { AggregateBoundary, ContextMapView } from "./ddd";
 import { CommunicationPathsView, ConwayMapView } from "./team-widgets";
 import { GeofenceJitter, GeohashGrid, QuadtreeSearch } from "./geo";
 import { CompactionCompare, MerkleRepair, PartitionRing } from "./partitioning";
+import { EventReplay } from "./event-sourcing";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -57,6 +58,7 @@ export const mdxComponents = {
   RetryTimelineView,
   VisibilityTimeoutView,
   SagaSequenceView,
+  OutboxSequenceView,
   XFetchView,
   QueueingCurvesView,
   ShuffleShardView,
@@ -71,5 +73,7 @@ export const mdxComponents = {
   PartitionRing,
   MerkleRepair,
   CompactionCompare,
+  // Event-sourcing widget (components/mdx/event-sourcing.tsx)
+  EventReplay,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

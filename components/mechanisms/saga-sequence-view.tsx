@@ -8,32 +8,36 @@ export interface SagaSequenceViewProps {
   /** The sequence with its failure, then without. */
   withFailure: SequenceTrace;
   withoutFailure: SequenceTrace;
+  /** Overrides of the title and the failure's name (for sequences other than 2PC and saga). */
+  title?: string;
+  failureName?: string;
 }
 
-const W = 360;
 const rowH = 17;
 
 function stateColor(state: string): string {
-  if (/in doubt|down/.test(state)) return color.bad;
+  if (/in doubt|down|never|no event/.test(state)) return color.bad;
   if (/lock|prepar/.test(state)) return color.warn;
   if (/cancel|releas|refund|compensat/.test(state)) return color.note;
-  if (/commit|done|complet|charged|reserved|pending/.test(state)) return color.ok;
+  if (/commit|done|complet|charged|reserved|pending|applied|holds|skipped/.test(state)) return color.ok;
   return color.muted;
 }
 
 /** A two-phase commit or an orchestrated saga as a message sequence, with its failure point switchable. */
-export function SagaSequenceView({ withFailure, withoutFailure }: SagaSequenceViewProps) {
+export function SagaSequenceView({ withFailure, withoutFailure, title, failureName: failureOverride }: SagaSequenceViewProps) {
   const [failure, setFailure] = useState<"yes" | "no">("yes");
   const arrow = `arrow-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
   const trace = failure === "yes" ? withFailure : withoutFailure;
   const { participants, messages, protocol } = trace;
+  // Four lanes fit 360 units; more lanes get 95 each so the state boxes do not overlap.
+  const W = participants.length > 4 ? 90 + (participants.length - 1) * 95 : 360;
   const colX = (p: string) => 45 + participants.indexOf(p) * ((W - 90) / (participants.length - 1));
-  const failureName = protocol === "2pc" ? "coordinator crashes after the votes" : "step 3 fails";
+  const failureName = failureOverride ?? (protocol === "2pc" ? "coordinator crashes after the votes" : "step 3 fails");
   const height = 28 + messages.length * rowH + 52;
   return (
     <MechanismShell
       resetKey={failure}
-      title={protocol === "2pc" ? "Two-phase commit, message by message" : "An orchestrated saga, message by message"}
+      title={title ?? (protocol === "2pc" ? "Two-phase commit, message by message" : "An orchestrated saga, message by message")}
       testId="saga-sequence-view"
       steps={messages.length}
       stepMs={900}

@@ -32,6 +32,7 @@ export const mdxComponentNames = [
   "RetryTimelineView",
   "VisibilityTimeoutView",
   "SagaSequenceView",
+  "OutboxSequenceView",
   "XFetchView",
   "QueueingCurvesView",
   "ShuffleShardView",
@@ -46,6 +47,8 @@ export const mdxComponentNames = [
   "PartitionRing",
   "MerkleRepair",
   "CompactionCompare",
+  // Event-sourcing widget (content/README.md, "Interactive widgets").
+  "EventReplay",
 ] as const;
 
 /** A component name MDX may use. */

@@ -28,6 +28,7 @@ export const KIND_NOTES: Record<string, KindNote> = {
   consumer: { models: "prefetch, acks and crashes", leavesOut: "the handler's own code paths", family: "pools" },
   saga: { models: "steps, compensations and their bookkeeping", leavesOut: "the business data itself", family: "saga" },
   outbox: { models: "commit, relay and lost dual writes", leavesOut: "the database's transaction log", family: "saga" },
+  "change-capture": { models: "a service's database and log, the way its events leave (dual write, a polling outbox relay or a CDC connector on a replication slot), a keyed, partitioned topic and a consumer keeping a copy", leavesOut: "broker and consumer failures, several relay instances locking rows, and the log's checkpoints and segment sizes", family: "outbox" },
   "rate-limiter": { models: "the bucket and window algorithms exactly", leavesOut: "clock skew between limiter instances", family: "rate-limiting" },
   "rate-limit-store": { models: "a shared, split or periodically synced counter", leavesOut: "the store's own failures", family: "rate-limiting" },
   bulkhead: { models: "permits, thread pools and their queues", leavesOut: "thread scheduling costs", family: "mmc" },
@@ -40,7 +41,7 @@ export const KIND_NOTES: Record<string, KindNote> = {
 };
 
 /** Families checked most directly by a scenario's kinds, most specific first. */
-const familyOrder: FidelityFamily[] = ["consensus", "replication", "fan-out", "circuit-breaker", "rate-limiting", "retries", "saga", "pools", "cache-eviction", "load-balancing", "mmc", "littles-law"];
+const familyOrder: FidelityFamily[] = ["outbox", "consensus", "replication", "fan-out", "circuit-breaker", "rate-limiting", "retries", "saga", "pools", "cache-eviction", "load-balancing", "mmc", "littles-law"];
 
 export interface LabFidelityNote {
   models: string[];

@@ -25,7 +25,8 @@ export interface SequenceMessage {
 }
 
 export interface SequenceTrace {
-  protocol: Protocol;
+  /** "2pc", "saga", or another sequence drawn by the same view (the outbox's). */
+  protocol: Protocol | "dual-write" | "outbox";
   participants: string[];
   crash: string | null;
   messages: SequenceMessage[];

@@ -28,6 +28,10 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "failures-stop-cascade": { "payments-client.timeoutMs": 300 },
   "failures-tame-herd": { "clients.backoff": "exponential", "clients.jitter": "full" },
   "failures-break-cycle": { "a-to-b.timeoutMs": 500, "a-to-b.poolSize": 7, "a-to-b.poolQueueCapacity": 0 },
+  // outbox-and-cdc
+  "outbox-billing-copy": { "order-service.mode": "outbox", "order-service.relayIntervalMs": 500, "order-service.batchSize": 500, "order-service.dedupe": true, "order-service.messageKey": "aggregate" },
+  // event-sourcing-cqrs
+  "es-fresh-read-model": { "read-model.partitions": 4, "read-model.dedupe": true },
   // key-value-stores
   "kv-throttle-hot-key": { "limiter.ratePerSec": 150 },
   // load-balancing-algorithms

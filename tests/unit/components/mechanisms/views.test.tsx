@@ -8,6 +8,7 @@ import { HashRingView } from "@/components/mechanisms/hash-ring-view";
 import { QueueingCurvesView } from "@/components/mechanisms/queueing-curves-view";
 import { RetryTimelineView } from "@/components/mechanisms/retry-timeline-view";
 import { SagaSequenceView } from "@/components/mechanisms/saga-sequence-view";
+import { outboxSequence } from "@/lib/mechanisms/outbox-sequence";
 import { ShuffleShardView } from "@/components/mechanisms/shuffle-shard-view";
 import { TokenBucketView } from "@/components/mechanisms/token-bucket-view";
 import { VisibilityTimeoutView } from "@/components/mechanisms/visibility-timeout-view";
@@ -68,6 +69,7 @@ const views: { name: string; ui: () => ReactElement; steps: number; text: RegExp
   { name: "RetryTimelineView", ui: () => <RetryTimelineView timeline={retryTimeline(50, 3)} />, steps: retryTimeline(50, 3).histograms[0].bins.length, text: /no jitter sends/ },
   { name: "VisibilityTimeoutView", ui: () => <VisibilityTimeoutView traces={(["crash", "slow"] as const).map((s) => visibilityTrace(s))} />, steps: visibilityTrace("crash").events.length, text: /consumer B/ },
   { name: "SagaSequenceView", ui: () => <SagaSequenceView withFailure={sequenceTrace("saga", true)} withoutFailure={sequenceTrace("saga", false)} />, steps: sequenceTrace("saga", true).messages.length, text: /Compensation|compensates/ },
+  { name: "OutboxSequenceView", ui: () => <SagaSequenceView withFailure={outboxSequence("outbox", true)} withoutFailure={outboxSequence("outbox", false)} title="One change through an outbox" failureName="relay crashes before marking" />, steps: outboxSequence("outbox", true).messages.length, text: /duplicate|again/ },
   { name: "XFetchView", ui: () => <XFetchView curves={xfetchCurves()} />, steps: xfetchCurves().gapsMs.length, text: /before expiry/ },
   { name: "QueueingCurvesView", ui: () => <QueueingCurvesView curves={queueingCurves()} />, steps: queueingCurves().utilisations.length, text: /80% utilisation .* 4\.00× its service time with 1 worker/ },
   {
