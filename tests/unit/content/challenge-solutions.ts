@@ -55,6 +55,8 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "consistency-sessions": { "register.replication": "sync" },
   // consensus-and-coordination
   "consensus-calm-elections": { "cluster.electionTimeoutMaxMs": 300, "cluster.heartbeatMs": 100 },
+  // data-ownership
+  "ownership-size-each-database": { "orders-db.workers": 8, "analytics-db.workers": 2 },
   // sync-async-communication
   "fast-enough-search": { "leaf-client.hedgeDelayMs": 31 },
 };
