@@ -252,17 +252,19 @@ export function ParamControls({ range = "all", layout = "stack" }: { range?: "in
   const specs = range === "inline" ? all.slice(0, INLINE_CONTROLS) : range === "rest" ? all.slice(INLINE_CONTROLS) : all;
   if (all.length === 0 && range !== "inline") return <p className="text-sm text-muted">This lab has no settings to change; try injecting a fault instead.</p>;
   if (specs.length === 0) return null;
-  const compact = layout === "row";
+  // A row drops the node id from labels, unless two exposed fields share a label ("Workers" on two databases).
+  const shared = new Set(specs.map((s) => s.fieldLabel).filter((l, i, all) => all.indexOf(l) !== i));
+  const compactFor = (spec: ControlSpec) => layout === "row" && !shared.has(spec.fieldLabel);
   return (
     <div className={layout === "row" ? "grid gap-x-5 gap-y-2 sm:grid-cols-[repeat(auto-fit,minmax(14rem,1fr))]" : "grid gap-x-6 gap-y-4 md:grid-cols-2 xl:grid-cols-3"} data-testid={`controls-${range}`}>
       {specs.map((spec) =>
         chrome.control(spec.path) === "locked" ? (
           // Locked by an embed: shown, not changeable.
           <fieldset key={spec.path} disabled className="min-w-0 opacity-70" data-testid={`locked-${spec.path}`}>
-            <Control spec={spec} compact={compact} />
+            <Control spec={spec} compact={compactFor(spec)} />
           </fieldset>
         ) : (
-          <Control key={spec.path} spec={spec} compact={compact} />
+          <Control key={spec.path} spec={spec} compact={compactFor(spec)} />
         ),
       )}
     </div>

@@ -57,6 +57,10 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "deadline-fit": { "orders-client.propagateDeadline": true, "orders-client.timeoutMs": 600, "orders-client.maxAttempts": 3 },
   // consistency-models
   "consistency-sessions": { "register.replication": "sync" },
+  // consensus-and-coordination
+  "consensus-calm-elections": { "cluster.electionTimeoutMaxMs": 300, "cluster.heartbeatMs": 100 },
+  // data-ownership
+  "ownership-size-each-database": { "orders-db.workers": 8, "analytics-db.workers": 2 },
   // sync-async-communication
   "fast-enough-search": { "leaf-client.hedgeDelayMs": 31 },
 };
