@@ -24,7 +24,7 @@ import { rateLimiterDefinition } from "./models/rate-limiter/rate-limiter";
 import { rateLimitStoreDefinition } from "./models/rate-limiter/store";
 import { bulkheadDefinition } from "./models/bulkhead/bulkhead";
 import { loadShedderDefinition } from "./models/shedding/load-shedder";
-import { autoscaledPoolKind, autoscaledPoolSchema } from "./models/autoscaler/autoscaled-pool";
+import { autoscaledPoolDefinition } from "./models/autoscaler/autoscaled-pool";
 import { raftDefinition } from "./models/raft/raft";
 import { leaseLockDefinition } from "./models/lease-lock/lease-lock";
 import { checkReplicatedRegister, replicatedRegisterKind, replicatedRegisterSchema } from "./models/replication/replicated-register";
@@ -54,7 +54,7 @@ export const nodeKinds: Record<string, KindEntry> = {
   "rate-limit-store": rateLimitStoreDefinition,
   bulkhead: bulkheadDefinition,
   "load-shedder": loadShedderDefinition,
-  "autoscaled-pool": entry(autoscaledPoolSchema, autoscaledPoolKind, { outgoing: { min: 0, max: 16 }, acceptsIncoming: true, summary: "Instances behind one queue, resized by a lagging controller (target tracking, step, HPA)." }),
+  "autoscaled-pool": autoscaledPoolDefinition,
   "replicated-register": entry(replicatedRegisterSchema, replicatedRegisterKind, { outgoing: { min: 0, max: 0 }, acceptsIncoming: false, isSource: true, check: checkReplicatedRegister as KindEntry["check"], summary: "A protocol: replicas and clients exchanging messages (leader-follower or quorum), with the history checked for linearizability and session guarantees." }),
   raft: raftDefinition,
   "lease-lock": leaseLockDefinition,
