@@ -43,13 +43,8 @@ const maxLinesPending = [
   "models/broker/broker.ts",
   "models/broker/consumer.ts",
   "models/cache/modes.ts",
-  "models/database/replicated-database.ts",
   "models/load-balancer/extensions.ts",
-  "models/load-balancer/load-balancer.ts",
   "models/raft/raft-server.ts",
-  "models/raft/raft.ts",
-  "models/rate-limiter/rate-limiter.ts",
-  "models/saga/outbox.ts",
   "models/saga/saga.ts",
   "models/source/traffic.ts",
 ];
