@@ -45,7 +45,6 @@ const maxLinesPending = [
   "models/cache/modes.ts",
   "models/load-balancer/extensions.ts",
   "models/raft/raft-server.ts",
-  "models/saga/saga.ts",
   "models/source/traffic.ts",
 ];
 
