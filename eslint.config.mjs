@@ -38,6 +38,16 @@ const simulationLayerBlocks = layers.map((layer, i) => ({
   },
 }));
 
+// Model files whose factory closure is still over the limit (see the max-lines-per-function block).
+const maxLinesPending = [
+  "models/broker/broker.ts",
+  "models/broker/consumer.ts",
+  "models/cache/modes.ts",
+  "models/load-balancer/extensions.ts",
+  "models/raft/raft-server.ts",
+  "models/source/traffic.ts",
+];
+
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "out/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/**"] },
   js.configs.recommended,
@@ -73,6 +83,18 @@ export default tseslint.config(
     },
   },
   ...simulationLayerBlocks,
+  // simulations/: no model function over about 150 lines (issue 11). A big model is a class or a set of
+  // small named functions (see simulations/README.md "Writing a model"), not one closure.
+  {
+    files: ["simulations/**/*.ts"],
+    rules: { "max-lines-per-function": ["error", { max: 150, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // Still one long closure each, to be split (kept identical by the golden reports): remove a file
+    // from this list when it is split; the rule then holds it there.
+    files: maxLinesPending.map((f) => `simulations/${f}`),
+    rules: { "max-lines-per-function": "off" },
+  },
   // lib/: React-free glue.
   {
     files: ["lib/**/*.ts", "lib/**/*.tsx"],

@@ -32,7 +32,10 @@ import { BACKGROUND_PRIORITY } from "../../engine/simulation";
 import { RunningMean, TimeWeighted } from "../../engine/stats";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { array, literal, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
+import type { ModelContext, NodeGauges, NodeKind, NodeMetrics, Reply, Request, SimNode } from "../../kernel/model";
+import type { RandomStream } from "../../engine/random";
+import type { Simulation } from "../../engine/simulation";
+import { defineKind } from "../../kernel/kind";
 import { Fifo, round } from "../shared";
 
 const msField = (title: string, uiMax: number, fallback: number) => number({ min: 0, max: 1e9, title, unit: "ms", uiMin: 0, uiMax, default: fallback });
@@ -102,390 +105,519 @@ interface Sample {
 
 const SAMPLE_MS = 1000;
 
-export const autoscaledPoolKind: NodeKind<AutoscaledPoolSpec> = {
-  kind: "autoscaled-pool",
-  create(spec, ctx) {
-    const { sim, faults } = ctx;
-    const wpi = spec.workersPerInstance ?? 1;
-    const capacity = spec.queueCapacity ?? Infinity;
-    const minInstances = spec.minInstances ?? 1;
-    const maxInstances = Math.max(spec.maxInstances ?? 10, minInstances);
-    const coldStartMs = spec.coldStartMs ?? 0;
-    const policy = spec.policy ?? "target-tracking";
-    const scaleOn = spec.scaleOn ?? "utilization";
-    const target = spec.targetUtilization ?? 0.6;
-    const backlogTarget = spec.backlogPerInstance ?? 100;
-    const cpuFraction = spec.cpuFraction ?? 1;
-    const windowMs = spec.metricWindowMs ?? 60_000;
-    const delayMs = spec.metricDelayMs ?? 0;
-    const everyMs = spec.evaluateEveryMs ?? 15_000;
-    const tolerance = spec.tolerance ?? 0.1;
-    const stabilizationMs = spec.scaleDownStabilizationMs ?? 0;
-    const outThreshold = spec.scaleOutThreshold ?? 0.7;
-    const inThreshold = spec.scaleInThreshold ?? 0.4;
-    const cooldownMs = spec.cooldownMs ?? 0;
-    const costPerHour = spec.costPerInstanceHour ?? 1;
-    const sampleService = createSampler(spec.serviceMs, ctx.random("service"));
-    const errorStream = ctx.random("errors");
-    const downstream = ctx.outgoing;
+/** The spec with every default filled in, as the pool and its controller read it. */
+interface PoolSettings {
+  wpi: number;
+  capacity: number;
+  minInstances: number;
+  maxInstances: number;
+  coldStartMs: number;
+  policy: "target-tracking" | "step" | "hpa";
+  scaleOn: "utilization" | "cpu" | "backlog";
+  target: number;
+  backlogTarget: number;
+  cpuFraction: number;
+  windowMs: number;
+  delayMs: number;
+  everyMs: number;
+  tolerance: number;
+  stabilizationMs: number;
+  outThreshold: number;
+  inThreshold: number;
+  cooldownMs: number;
+  costPerHour: number;
+}
 
-    // Scheduled floors: [atMs, minInstances], sorted.
-    const floors: { atMs: number; min: number }[] = [...(spec.schedule ?? []).map((s) => ({ atMs: s.atMs, min: s.minInstances }))];
-    const scheduled = spec.scheduledMinInstances ?? 0;
-    if (scheduled > 0 && spec.mode !== "reactive") {
-      const lead = spec.mode === "predictive" ? coldStartMs + everyMs : (spec.preScaleLeadMs ?? 0);
-      floors.push({ atMs: Math.max(0, (spec.scheduleAtMs ?? 0) - lead), min: scheduled });
+function settingsOf(spec: AutoscaledPoolSpec): PoolSettings {
+  const minInstances = spec.minInstances ?? 1;
+  return {
+    wpi: spec.workersPerInstance ?? 1,
+    capacity: spec.queueCapacity ?? Infinity,
+    minInstances,
+    maxInstances: Math.max(spec.maxInstances ?? 10, minInstances),
+    coldStartMs: spec.coldStartMs ?? 0,
+    policy: spec.policy ?? "target-tracking",
+    scaleOn: spec.scaleOn ?? "utilization",
+    target: spec.targetUtilization ?? 0.6,
+    backlogTarget: spec.backlogPerInstance ?? 100,
+    cpuFraction: spec.cpuFraction ?? 1,
+    windowMs: spec.metricWindowMs ?? 60_000,
+    delayMs: spec.metricDelayMs ?? 0,
+    everyMs: spec.evaluateEveryMs ?? 15_000,
+    tolerance: spec.tolerance ?? 0.1,
+    stabilizationMs: spec.scaleDownStabilizationMs ?? 0,
+    outThreshold: spec.scaleOutThreshold ?? 0.7,
+    inThreshold: spec.scaleInThreshold ?? 0.4,
+    cooldownMs: spec.cooldownMs ?? 0,
+    costPerHour: spec.costPerInstanceHour ?? 1,
+  };
+}
+
+/** Scheduled floors ([atMs, minInstances], sorted): the `schedule` list plus the scheduled-peak shorthand. */
+function floorsOf(spec: AutoscaledPoolSpec, s: PoolSettings): { atMs: number; min: number }[] {
+  const floors = [...(spec.schedule ?? []).map((f) => ({ atMs: f.atMs, min: f.minInstances }))];
+  const scheduled = spec.scheduledMinInstances ?? 0;
+  if (scheduled > 0 && spec.mode !== "reactive") {
+    const lead = spec.mode === "predictive" ? s.coldStartMs + s.everyMs : (spec.preScaleLeadMs ?? 0);
+    floors.push({ atMs: Math.max(0, (spec.scheduleAtMs ?? 0) - lead), min: scheduled });
+  }
+  return floors.sort((a, b) => a.atMs - b.atMs);
+}
+
+/**
+ * What the controller wants for a metric seen on `ready` instances while `current` are active: the
+ * policy's recommendation before clamping and stabilisation.
+ */
+function recommend(s: PoolSettings, seen: { metric: number; backlog: number }, ready: number, current: number): number {
+  if (s.scaleOn === "backlog") {
+    const ratio = seen.backlog / s.backlogTarget;
+    if (s.policy === "step") return ratio > 1 ? current + 1 : ratio < s.inThreshold ? current - 1 : current;
+    return Math.abs(ratio - 1) > s.tolerance ? Math.ceil(ready * ratio) : current;
+  }
+  if (s.policy === "step") return seen.metric > s.outThreshold ? current + 1 : seen.metric < s.inThreshold ? current - 1 : current;
+  const ratio = seen.metric / s.target;
+  return Math.abs(ratio - 1) > s.tolerance ? Math.ceil(ready * ratio - 1e-9) : current;
+}
+
+/** The pool as a node: instances, the shared queue, the monitoring samples and the controller. */
+class AutoscaledPool implements SimNode {
+  readonly kind = "autoscaled-pool";
+  readonly appliesFaults = true;
+  readonly id: string;
+  private readonly sim: Simulation;
+  private readonly s: PoolSettings;
+  private readonly sampleService: () => number;
+  private readonly errorStream: RandomStream;
+  private readonly floors: { atMs: number; min: number }[];
+  private floor: number;
+
+  private readonly instances: Instance[] = [];
+  private readonly queue = new Fifo<Job>();
+  private readonly inService = new Set<Job>();
+  private readonly busyTW: TimeWeighted;
+  private readonly capTW: TimeWeighted;
+  private readonly allTW: TimeWeighted;
+  private readonly readyTW: TimeWeighted;
+  private readonly queueTW: TimeWeighted;
+  private readonly wait = new RunningMean();
+  // Unwarmed integrals for the controller's samples (the monitoring system does not care about warm-up).
+  private readonly mBusy = new TimeWeighted(0);
+  private readonly mCap = new TimeWeighted(0);
+  private readonly mQueue = new TimeWeighted(0);
+  private readonly mReady = new TimeWeighted(0);
+  private readonly samples: Sample[] = [];
+  private prevTotals = { busy: 0, capacity: 0, queue: 0, ready: 0 };
+  private readonly recommendations: { tMs: number; desired: number }[] = [];
+  private busy = 0;
+  private readyCount = 0;
+  private drainingCount = 0;
+  private startingCount = 0;
+  private served = 0;
+  private dropped = 0;
+  private lost = 0;
+  private scaleEvents = 0;
+  private scaleOuts = 0;
+  private scaleIns = 0;
+  private peakInstances = 0;
+  private saturatedMs = 0;
+  private lastScaleMs = -Infinity;
+  private lastMetric = 0;
+  private desiredNow = 0;
+
+  constructor(
+    private readonly spec: AutoscaledPoolSpec,
+    private readonly ctx: ModelContext,
+  ) {
+    this.id = spec.id;
+    this.sim = ctx.sim;
+    this.s = settingsOf(spec);
+    this.sampleService = createSampler(spec.serviceMs, ctx.random("service"));
+    this.errorStream = ctx.random("errors");
+    this.floors = floorsOf(spec, this.s);
+    this.floor = this.s.minInstances;
+    this.busyTW = new TimeWeighted(ctx.warmupMs);
+    this.capTW = new TimeWeighted(ctx.warmupMs);
+    this.allTW = new TimeWeighted(ctx.warmupMs);
+    this.readyTW = new TimeWeighted(ctx.warmupMs);
+    this.queueTW = new TimeWeighted(ctx.warmupMs);
+  }
+
+  // --- the pool -----------------------------------------------------------------------------
+
+  private capacityNow(): number {
+    return (this.readyCount + this.drainingCount) * this.s.wpi;
+  }
+
+  /** Instances that are not draining. */
+  private active(): number {
+    return this.readyCount + this.startingCount;
+  }
+
+  private refreshCounts(): void {
+    const now = this.sim.now;
+    this.busyTW.set(now, this.busy);
+    this.mBusy.set(now, this.busy);
+    this.capTW.set(now, this.capacityNow());
+    this.mCap.set(now, this.capacityNow());
+    this.allTW.set(now, this.instances.length);
+    this.readyTW.set(now, this.readyCount);
+    this.mReady.set(now, this.readyCount);
+    if (this.instances.length > this.peakInstances && now >= this.ctx.warmupMs) this.peakInstances = this.instances.length;
+  }
+
+  private refreshQueue(): void {
+    this.queueTW.set(this.sim.now, this.queue.length);
+    this.mQueue.set(this.sim.now, this.queue.length);
+  }
+
+  private freeInstance(): Instance | null {
+    let best: Instance | null = null;
+    for (const inst of this.instances) if (inst.state === "ready" && inst.busy < this.s.wpi && (!best || inst.busy < best.busy)) best = inst;
+    return best;
+  }
+
+  private startJob(job: Job, inst: Instance): void {
+    inst.busy++;
+    this.busy++;
+    job.instance = inst;
+    this.inService.add(job);
+    const waited = this.sim.now - job.arrivedMs;
+    if (job.request.counted) this.wait.record(waited);
+    const serviceMs = this.sampleService() + this.ctx.faults.addMs;
+    const spans = job.request.spans;
+    if (spans) {
+      if (waited > 0) spans.push({ node: this.spec.id, kind: "queue", startMs: job.arrivedMs, endMs: this.sim.now });
+      spans.push({ node: this.spec.id, kind: "service", startMs: this.sim.now, endMs: this.sim.now + serviceMs });
     }
-    floors.sort((a, b) => a.atMs - b.atMs);
-    let floor = minInstances;
+    this.sim.schedule(serviceMs, () => this.finish(job));
+  }
 
-    const instances: Instance[] = [];
-    const queue = new Fifo<Job>();
-    const inService = new Set<Job>();
-    const busyTW = new TimeWeighted(ctx.warmupMs);
-    const capTW = new TimeWeighted(ctx.warmupMs);
-    const allTW = new TimeWeighted(ctx.warmupMs);
-    const readyTW = new TimeWeighted(ctx.warmupMs);
-    const queueTW = new TimeWeighted(ctx.warmupMs);
-    const wait = new RunningMean();
-    // Unwarmed integrals for the controller's samples (the monitoring system does not care about warm-up).
-    const mBusy = new TimeWeighted(0);
-    const mCap = new TimeWeighted(0);
-    const mQueue = new TimeWeighted(0);
-    const mReady = new TimeWeighted(0);
-    const samples: Sample[] = [];
-    const recommendations: { tMs: number; desired: number }[] = [];
-    let busy = 0;
-    let readyCount = 0;
-    let drainingCount = 0;
-    let startingCount = 0;
-    let served = 0;
-    let dropped = 0;
-    let lost = 0;
-    let scaleEvents = 0;
-    let scaleOuts = 0;
-    let scaleIns = 0;
-    let peakInstances = 0;
-    let saturatedMs = 0;
-    let lastScaleMs = -Infinity;
-    let lastMetric = 0;
-    let desiredNow = 0;
+  private removeInstance(inst: Instance): void {
+    const i = this.instances.indexOf(inst);
+    if (i >= 0) this.instances.splice(i, 1);
+  }
 
-    const capacityNow = () => (readyCount + drainingCount) * wpi;
-    const active = () => readyCount + startingCount; // not draining
-    const refreshCounts = () => {
-      const now = sim.now;
-      busyTW.set(now, busy);
-      mBusy.set(now, busy);
-      capTW.set(now, capacityNow());
-      mCap.set(now, capacityNow());
-      allTW.set(now, instances.length);
-      readyTW.set(now, readyCount);
-      mReady.set(now, readyCount);
-      if (instances.length > peakInstances && now >= ctx.warmupMs) peakInstances = instances.length;
-    };
-    const refreshQueue = () => {
-      queueTW.set(sim.now, queue.length);
-      mQueue.set(sim.now, queue.length);
-    };
+  private finish(job: Job): void {
+    if (job.void) return;
+    this.inService.delete(job);
+    const inst = job.instance!;
+    inst.busy--;
+    this.busy--;
+    if (job.request.counted) this.served++;
+    if (inst.state === "draining" && inst.busy === 0) {
+      this.removeInstance(inst);
+      this.drainingCount--;
+    }
+    this.pump();
+    this.refreshCounts();
+    const { faults } = this.ctx;
+    if (faults.errorRate > 0 && this.errorStream.next() < faults.errorRate) {
+      job.reply("error", "injected-error");
+      return;
+    }
+    if (this.ctx.outgoing.length === 0) job.reply("ok");
+    else this.forward(job.request, job.reply, 0);
+  }
 
-    const freeInstance = (): Instance | null => {
-      let best: Instance | null = null;
-      for (const inst of instances) if (inst.state === "ready" && inst.busy < wpi && (!best || inst.busy < best.busy)) best = inst;
-      return best;
-    };
+  /** Calls every downstream edge in turn; the first failure, or the last answer, is the answer. */
+  private forward(request: Request, reply: Reply, index: number): void {
+    const downstream = this.ctx.outgoing;
+    this.ctx.send(downstream[index], request, (outcome, reason) => {
+      if (outcome !== "ok" || index === downstream.length - 1) reply(outcome, reason);
+      else this.forward(request, reply, index + 1);
+    });
+  }
 
-    const start = (job: Job, inst: Instance) => {
-      inst.busy++;
-      busy++;
-      job.instance = inst;
-      inService.add(job);
-      const waited = sim.now - job.arrivedMs;
-      if (job.request.counted) wait.record(waited);
-      const serviceMs = sampleService() + faults.addMs;
-      const spans = job.request.spans;
-      if (spans) {
-        if (waited > 0) spans.push({ node: spec.id, kind: "queue", startMs: job.arrivedMs, endMs: sim.now });
-        spans.push({ node: spec.id, kind: "service", startMs: sim.now, endMs: sim.now + serviceMs });
+  private pump(): void {
+    let changed = false;
+    while (this.queue.length > 0) {
+      const inst = this.freeInstance();
+      if (!inst) break;
+      this.startJob(this.queue.shift()!, inst);
+      changed = true;
+    }
+    if (changed) this.refreshQueue();
+  }
+
+  // --- the controller ---------------------------------------------------------------------
+
+  private addInstances(n: number): void {
+    for (let i = 0; i < n; i++) {
+      const inst: Instance = { state: this.s.coldStartMs > 0 ? "starting" : "ready", busy: 0 };
+      this.instances.push(inst);
+      if (inst.state === "ready") this.readyCount++;
+      else {
+        this.startingCount++;
+        this.sim.schedule(this.s.coldStartMs, () => this.instanceReady(inst), BACKGROUND_PRIORITY);
       }
-      sim.schedule(serviceMs, () => finish(job));
-    };
+    }
+  }
 
-    const removeInstance = (inst: Instance) => {
-      const i = instances.indexOf(inst);
-      if (i >= 0) instances.splice(i, 1);
-    };
+  private instanceReady(inst: Instance): void {
+    if (inst.state !== "starting" || !this.instances.includes(inst)) return;
+    inst.state = "ready";
+    this.startingCount--;
+    this.readyCount++;
+    if (this.ctx.tracing) this.ctx.emit("autoscaler.instance-ready", `${this.readyCount} ready`);
+    this.pump();
+    this.refreshCounts();
+  }
 
-    const finish = (job: Job) => {
-      if (job.void) return;
-      inService.delete(job);
-      const inst = job.instance!;
-      inst.busy--;
-      busy--;
-      if (job.request.counted) served++;
-      if (inst.state === "draining" && inst.busy === 0) {
-        removeInstance(inst);
-        drainingCount--;
-      }
-      pump();
-      refreshCounts();
-      if (faults.errorRate > 0 && errorStream.next() < faults.errorRate) {
-        job.reply("error", "injected-error");
-        return;
-      }
-      if (downstream.length === 0) job.reply("ok");
-      else forward(job.request, job.reply, 0);
-    };
-
-    const forward = (request: Request, reply: Reply, index: number) => {
-      ctx.send(downstream[index], request, (outcome, reason) => {
-        if (outcome !== "ok" || index === downstream.length - 1) reply(outcome, reason);
-        else forward(request, reply, index + 1);
-      });
-    };
-
-    const pump = () => {
-      let changed = false;
-      while (queue.length > 0) {
-        const inst = freeInstance();
-        if (!inst) break;
-        start(queue.shift()!, inst);
-        changed = true;
-      }
-      if (changed) refreshQueue();
-    };
-
-    // --- the controller ---------------------------------------------------------------------
-
-    const addInstances = (n: number) => {
-      for (let i = 0; i < n; i++) {
-        const inst: Instance = { state: coldStartMs > 0 ? "starting" : "ready", busy: 0 };
-        instances.push(inst);
-        if (inst.state === "ready") readyCount++;
-        else {
-          startingCount++;
-          sim.schedule(coldStartMs, () => {
-            if (inst.state !== "starting" || !instances.includes(inst)) return;
-            inst.state = "ready";
-            startingCount--;
-            readyCount++;
-            if (ctx.tracing) ctx.emit("autoscaler.instance-ready", `${readyCount} ready`);
-            pump();
-            refreshCounts();
-          }, BACKGROUND_PRIORITY);
-        }
-      }
-    };
-
-    const removeInstances = (n: number) => {
-      let left = n;
-      // Cancel cold starts first (newest first), then idle ready instances, then drain the least busy.
-      for (let i = instances.length - 1; i >= 0 && left > 0; i--) {
-        if (instances[i].state === "starting") {
-          instances.splice(i, 1);
-          startingCount--;
-          left--;
-        }
-      }
-      while (left > 0) {
-        let pick: Instance | null = null;
-        for (const inst of instances) if (inst.state === "ready" && (!pick || inst.busy < pick.busy)) pick = inst;
-        if (!pick) break;
-        readyCount--;
-        if (pick.busy === 0) removeInstance(pick);
-        else {
-          pick.state = "draining";
-          drainingCount++;
-        }
+  /** Cancels cold starts first (newest first), then removes idle ready instances, then drains the least busy. */
+  private removeInstances(n: number): void {
+    let left = n;
+    const instances = this.instances;
+    for (let i = instances.length - 1; i >= 0 && left > 0; i--) {
+      if (instances[i].state === "starting") {
+        instances.splice(i, 1);
+        this.startingCount--;
         left--;
       }
-    };
-
-    const scaleTo = (desired: number, why: string) => {
-      const current = active();
-      if (desired === current) return;
-      scaleEvents++;
-      lastScaleMs = sim.now;
-      if (desired > current) {
-        scaleOuts++;
-        addInstances(desired - current);
-        if (ctx.tracing) ctx.emit("autoscaler.scaled-out", `${current} → ${desired} (${why})`);
-      } else {
-        scaleIns++;
-        removeInstances(current - desired);
-        if (ctx.tracing) ctx.emit("autoscaler.scaled-in", `${current} → ${desired} (${why})`);
+    }
+    while (left > 0) {
+      let pick: Instance | null = null;
+      for (const inst of instances) if (inst.state === "ready" && (!pick || inst.busy < pick.busy)) pick = inst;
+      if (!pick) break;
+      this.readyCount--;
+      if (pick.busy === 0) this.removeInstance(pick);
+      else {
+        pick.state = "draining";
+        this.drainingCount++;
       }
-      desiredNow = desired;
-      pump();
-      refreshCounts();
-    };
+      left--;
+    }
+  }
 
-    const clamp = (n: number) => Math.min(maxInstances, Math.max(floor, n));
+  private scaleTo(desired: number, why: string): void {
+    const current = this.active();
+    if (desired === current) return;
+    this.scaleEvents++;
+    this.lastScaleMs = this.sim.now;
+    if (desired > current) {
+      this.scaleOuts++;
+      this.addInstances(desired - current);
+      if (this.ctx.tracing) this.ctx.emit("autoscaler.scaled-out", `${current} → ${desired} (${why})`);
+    } else {
+      this.scaleIns++;
+      this.removeInstances(current - desired);
+      if (this.ctx.tracing) this.ctx.emit("autoscaler.scaled-in", `${current} → ${desired} (${why})`);
+    }
+    this.desiredNow = desired;
+    this.pump();
+    this.refreshCounts();
+  }
 
-    const observed = (): { metric: number; backlog: number; ready: number } | null => {
-      const to = sim.now - delayMs;
-      const from = to - windowMs;
-      let b = 0;
-      let c = 0;
-      let q = 0;
-      let r = 0;
-      let n = 0;
-      for (const s of samples) {
-        if (s.tMs > from && s.tMs <= to) {
-          b += s.busy;
-          c += s.capacity;
-          q += s.queue;
-          r += s.ready;
-          n++;
-        }
+  /** The metric as monitoring shows it now: averaged over the window, `delayMs` late. */
+  private observed(): { metric: number; backlog: number; ready: number } | null {
+    const to = this.sim.now - this.s.delayMs;
+    const from = to - this.s.windowMs;
+    let b = 0;
+    let c = 0;
+    let q = 0;
+    let r = 0;
+    let n = 0;
+    for (const s of this.samples) {
+      if (s.tMs > from && s.tMs <= to) {
+        b += s.busy;
+        c += s.capacity;
+        q += s.queue;
+        r += s.ready;
+        n++;
       }
-      if (n === 0) return null;
-      // A pool with no ready worker but work waiting is as busy as it can be.
-      const util = c > 0 ? b / c : q > 0 ? 1 : 0;
-      return { metric: scaleOn === "cpu" ? util * cpuFraction : util, backlog: r > 0 ? q / r : q, ready: r / (n * SAMPLE_MS) };
-    };
+    }
+    if (n === 0) return null;
+    // A pool with no ready worker but work waiting is as busy as it can be.
+    const util = c > 0 ? b / c : q > 0 ? 1 : 0;
+    return { metric: this.s.scaleOn === "cpu" ? util * this.s.cpuFraction : util, backlog: r > 0 ? q / r : q, ready: r / (n * SAMPLE_MS) };
+  }
 
-    const evaluate = () => {
-      sim.schedule(everyMs, evaluate, BACKGROUND_PRIORITY);
-      const seen = observed();
-      if (!seen) return;
-      const current = active();
-      // The metric describes the instances it was measured on, not today's: scale from those.
-      const ready = Math.max(1, seen.ready);
-      let desired = current;
-      if (scaleOn === "backlog") {
-        lastMetric = seen.backlog;
-        const ratio = seen.backlog / backlogTarget;
-        if (policy === "step") desired = ratio > 1 ? current + 1 : ratio < inThreshold ? current - 1 : current;
-        else desired = Math.abs(ratio - 1) > tolerance ? Math.ceil(ready * ratio) : current;
-      } else {
-        lastMetric = seen.metric;
-        if (policy === "step") desired = seen.metric > outThreshold ? current + 1 : seen.metric < inThreshold ? current - 1 : current;
-        else {
-          const ratio = seen.metric / target;
-          desired = Math.abs(ratio - 1) > tolerance ? Math.ceil(ready * ratio - 1e-9) : current;
-        }
-      }
-      if (policy === "hpa" && desired > current) desired = Math.min(desired, Math.max(2 * current, current + 4));
-      desired = clamp(desired);
-      // Scale-down stabilisation: never go below the highest recent recommendation.
-      recommendations.push({ tMs: sim.now, desired });
-      while (recommendations.length > 0 && recommendations[0].tMs < sim.now - stabilizationMs) recommendations.shift();
-      if (desired < current) {
-        let highest = desired;
-        for (const r of recommendations) highest = Math.max(highest, r.desired);
-        desired = Math.min(current, highest);
-      }
-      if (desired === current) return;
-      if (sim.now - lastScaleMs < cooldownMs) return;
-      scaleTo(desired, `${scaleOn} ${round(lastMetric, 3)}`);
-    };
+  /** Scale-down stabilisation: never go below the highest recommendation of the recent window. */
+  private stabilised(desired: number, current: number): number {
+    const recommendations = this.recommendations;
+    recommendations.push({ tMs: this.sim.now, desired });
+    while (recommendations.length > 0 && recommendations[0].tMs < this.sim.now - this.s.stabilizationMs) recommendations.shift();
+    if (desired >= current) return desired;
+    let highest = desired;
+    for (const r of recommendations) highest = Math.max(highest, r.desired);
+    return Math.min(current, highest);
+  }
 
-    const sample = () => {
-      sim.schedule(SAMPLE_MS, sample, BACKGROUND_PRIORITY);
-      const now = sim.now;
-      const s: Sample = { tMs: now, busy: mBusy.integral(now), capacity: mCap.integral(now), queue: mQueue.integral(now), ready: mReady.integral(now) };
-      const prev = samples.length ? samples[samples.length - 1] : null;
-      const raw = { ...s };
-      if (prev) {
-        s.busy -= prevTotals.busy;
-        s.capacity -= prevTotals.capacity;
-        s.queue -= prevTotals.queue;
-        s.ready -= prevTotals.ready;
-      }
-      prevTotals = raw;
-      samples.push(s);
-      const keepFrom = now - delayMs - windowMs - 2 * SAMPLE_MS;
-      while (samples.length > 0 && samples[0].tMs < keepFrom) samples.shift();
-      if (now > ctx.warmupMs && (s.capacity > 0 ? s.busy / s.capacity >= 0.95 : s.queue > 0)) saturatedMs += Math.min(SAMPLE_MS, now - ctx.warmupMs);
-    };
-    let prevTotals = { busy: 0, capacity: 0, queue: 0, ready: 0 };
+  private readonly evaluate = (): void => {
+    const s = this.s;
+    this.sim.schedule(s.everyMs, this.evaluate, BACKGROUND_PRIORITY);
+    const seen = this.observed();
+    if (!seen) return;
+    const current = this.active();
+    this.lastMetric = s.scaleOn === "backlog" ? seen.backlog : seen.metric;
+    // The metric describes the instances it was measured on, not today's: scale from those.
+    let desired = recommend(s, seen, Math.max(1, seen.ready), current);
+    if (s.policy === "hpa" && desired > current) desired = Math.min(desired, Math.max(2 * current, current + 4));
+    desired = this.stabilised(Math.min(s.maxInstances, Math.max(this.floor, desired)), current);
+    if (desired === current) return;
+    if (this.sim.now - this.lastScaleMs < s.cooldownMs) return;
+    this.scaleTo(desired, `${s.scaleOn} ${round(this.lastMetric, 3)}`);
+  };
 
-    const node: SimNode & { start(): void } = {
-      id: spec.id,
-      kind: "autoscaled-pool",
-      appliesFaults: true,
-      start() {
-        const initial = Math.min(maxInstances, Math.max(minInstances, spec.initialInstances ?? minInstances));
-        for (let i = 0; i < initial; i++) instances.push({ state: "ready", busy: 0 });
-        readyCount = initial;
-        desiredNow = initial;
-        refreshCounts();
-        sim.schedule(SAMPLE_MS, sample, BACKGROUND_PRIORITY);
-        sim.schedule(everyMs, evaluate, BACKGROUND_PRIORITY);
-        for (const f of floors) {
-          sim.scheduleAt(f.atMs, () => {
-            floor = Math.max(minInstances, f.min);
-            if (active() < floor) scaleTo(floor, "schedule");
-          }, BACKGROUND_PRIORITY);
-        }
-      },
-      receive(request, reply) {
-        const job: Job = { request, reply, arrivedMs: sim.now, void: false, instance: null };
-        const inst = queue.length === 0 ? freeInstance() : null;
-        if (inst) {
-          start(job, inst);
-          refreshCounts();
-        } else if (queue.length < capacity) {
-          queue.push(job);
-          refreshQueue();
-        } else {
-          if (request.counted) dropped++;
-          if (ctx.tracing) ctx.emit("request.dropped", "queue full", request.id);
-          request.spans?.push({ node: spec.id, kind: "rejected", startMs: sim.now, endMs: sim.now, outcome: "dropped", detail: "queue full" });
-          reply("dropped", "queue-full");
-        }
-      },
-      load: () => busy + queue.length,
-      crash() {
-        const victims = [...inService, ...queue.drain()];
-        inService.clear();
-        for (const inst of instances) inst.busy = 0;
-        busy = 0;
-        refreshCounts();
-        refreshQueue();
-        for (const job of victims) {
-          job.void = true;
-          if (job.request.counted) lost++;
-          job.reply("error", "crashed");
-        }
-      },
-      recover() {},
-      metrics(endMs) {
-        const measuredMs = Math.max(0, endMs - ctx.warmupMs);
-        const instanceHours = allTW.integral(endMs) / 3_600_000;
-        const capArea = capTW.integral(endMs);
-        return {
-          served,
-          dropped,
-          lost,
-          utilization: round(capArea > 0 ? busyTW.integral(endMs) / capArea : 0),
-          meanQueueLength: round(queueTW.average(endMs)),
-          meanWaitMs: round(wait.mean),
-          finalInstances: active(),
-          peakInstances,
-          meanInstances: round(measuredMs > 0 ? allTW.integral(endMs) / measuredMs : 0, 3),
-          meanReadyInstances: round(readyTW.average(endMs), 3),
-          scaleEvents,
-          scaleOuts,
-          scaleIns,
-          instanceHours: round(instanceHours, 4),
-          cost: round(instanceHours * costPerHour, 4),
-          saturatedMs: round(saturatedMs, 3),
-        };
-      },
-      gauges: () => ({
-        replicas: instances.length,
-        readyReplicas: readyCount,
-        desiredReplicas: desiredNow,
-        busy,
-        workers: readyCount * wpi,
-        queue: queue.length,
-        capacity: capacity === Infinity ? -1 : capacity,
-        metric: round(lastMetric, 4),
-        crashed: faults.crashed,
-      }),
+  /** One monitoring sample: the last second's integrals; also counts saturated time. */
+  private readonly sample = (): void => {
+    this.sim.schedule(SAMPLE_MS, this.sample, BACKGROUND_PRIORITY);
+    const now = this.sim.now;
+    const s: Sample = { tMs: now, busy: this.mBusy.integral(now), capacity: this.mCap.integral(now), queue: this.mQueue.integral(now), ready: this.mReady.integral(now) };
+    const raw = { ...s };
+    if (this.samples.length) {
+      s.busy -= this.prevTotals.busy;
+      s.capacity -= this.prevTotals.capacity;
+      s.queue -= this.prevTotals.queue;
+      s.ready -= this.prevTotals.ready;
+    }
+    this.prevTotals = raw;
+    this.samples.push(s);
+    const keepFrom = now - this.s.delayMs - this.s.windowMs - 2 * SAMPLE_MS;
+    while (this.samples.length > 0 && this.samples[0].tMs < keepFrom) this.samples.shift();
+    if (now > this.ctx.warmupMs && (s.capacity > 0 ? s.busy / s.capacity >= 0.95 : s.queue > 0)) this.saturatedMs += Math.min(SAMPLE_MS, now - this.ctx.warmupMs);
+  };
+
+  // --- the node ---------------------------------------------------------------------------
+
+  start(): void {
+    const initial = Math.min(this.s.maxInstances, Math.max(this.s.minInstances, this.spec.initialInstances ?? this.s.minInstances));
+    for (let i = 0; i < initial; i++) this.instances.push({ state: "ready", busy: 0 });
+    this.readyCount = initial;
+    this.desiredNow = initial;
+    this.refreshCounts();
+    this.sim.schedule(SAMPLE_MS, this.sample, BACKGROUND_PRIORITY);
+    this.sim.schedule(this.s.everyMs, this.evaluate, BACKGROUND_PRIORITY);
+    for (const f of this.floors) {
+      this.sim.scheduleAt(f.atMs, () => {
+        this.floor = Math.max(this.s.minInstances, f.min);
+        if (this.active() < this.floor) this.scaleTo(this.floor, "schedule");
+      }, BACKGROUND_PRIORITY);
+    }
+  }
+
+  receive(request: Request, reply: Reply): void {
+    const job: Job = { request, reply, arrivedMs: this.sim.now, void: false, instance: null };
+    const inst = this.queue.length === 0 ? this.freeInstance() : null;
+    if (inst) {
+      this.startJob(job, inst);
+      this.refreshCounts();
+    } else if (this.queue.length < this.s.capacity) {
+      this.queue.push(job);
+      this.refreshQueue();
+    } else {
+      if (request.counted) this.dropped++;
+      if (this.ctx.tracing) this.ctx.emit("request.dropped", "queue full", request.id);
+      request.spans?.push({ node: this.spec.id, kind: "rejected", startMs: this.sim.now, endMs: this.sim.now, outcome: "dropped", detail: "queue full" });
+      reply("dropped", "queue-full");
+    }
+  }
+
+  load(): number {
+    return this.busy + this.queue.length;
+  }
+
+  crash(): void {
+    const victims = [...this.inService, ...this.queue.drain()];
+    this.inService.clear();
+    for (const inst of this.instances) inst.busy = 0;
+    this.busy = 0;
+    this.refreshCounts();
+    this.refreshQueue();
+    for (const job of victims) {
+      job.void = true;
+      if (job.request.counted) this.lost++;
+      job.reply("error", "crashed");
+    }
+  }
+
+  recover(): void {}
+
+  metrics(endMs: number): NodeMetrics {
+    const measuredMs = Math.max(0, endMs - this.ctx.warmupMs);
+    const instanceHours = this.allTW.integral(endMs) / 3_600_000;
+    const capArea = this.capTW.integral(endMs);
+    return {
+      served: this.served,
+      dropped: this.dropped,
+      lost: this.lost,
+      utilization: round(capArea > 0 ? this.busyTW.integral(endMs) / capArea : 0),
+      meanQueueLength: round(this.queueTW.average(endMs)),
+      meanWaitMs: round(this.wait.mean),
+      finalInstances: this.active(),
+      peakInstances: this.peakInstances,
+      meanInstances: round(measuredMs > 0 ? this.allTW.integral(endMs) / measuredMs : 0, 3),
+      meanReadyInstances: round(this.readyTW.average(endMs), 3),
+      scaleEvents: this.scaleEvents,
+      scaleOuts: this.scaleOuts,
+      scaleIns: this.scaleIns,
+      instanceHours: round(instanceHours, 4),
+      cost: round(instanceHours * this.s.costPerHour, 4),
+      saturatedMs: round(this.saturatedMs, 3),
     };
-    return node;
-  },
+  }
+
+  gauges(): NodeGauges {
+    return {
+      replicas: this.instances.length,
+      readyReplicas: this.readyCount,
+      desiredReplicas: this.desiredNow,
+      busy: this.busy,
+      workers: this.readyCount * this.s.wpi,
+      queue: this.queue.length,
+      capacity: this.s.capacity === Infinity ? -1 : this.s.capacity,
+      metric: round(this.lastMetric, 4),
+      crashed: this.ctx.faults.crashed,
+    };
+  }
+}
+
+export const autoscaledPoolKind: NodeKind<AutoscaledPoolSpec> = {
+  kind: "autoscaled-pool",
+  create: (spec, ctx) => new AutoscaledPool(spec, ctx),
 };
+
+export const autoscaledPoolDefinition = defineKind({
+  kind: "autoscaled-pool",
+  title: "Autoscaled pool",
+  summary: "Instances behind one queue, resized by a lagging controller (target tracking, step, HPA).",
+  schema: autoscaledPoolSchema,
+  model: autoscaledPoolKind,
+  outgoing: { min: 0, max: 16 },
+  acceptsIncoming: true,
+  template: { serviceMs: { dist: "exponential", meanMs: 100 }, minInstances: 1, maxInstances: 10, initialInstances: 2, coldStartMs: 30_000, policy: "target-tracking", targetUtilization: 0.6 },
+  metrics: {
+    served: { title: "Requests served", of: "requests" },
+    dropped: { title: "Dropped", of: "requests" },
+    lost: { title: "Lost", of: "requests" },
+    utilization: { title: "Utilization", unit: "ratio" },
+    meanQueueLength: { title: "Mean queue length" },
+    meanWaitMs: { title: "Mean wait in the queue", unit: "ms" },
+    finalInstances: { title: "Instances at the end", of: "instances" },
+    peakInstances: { title: "Peak instances", of: "instances" },
+    meanInstances: { title: "Mean instances", of: "instances" },
+    meanReadyInstances: { title: "Mean ready instances", of: "instances" },
+    scaleEvents: { title: "Scaling actions" },
+    scaleOuts: { title: "Scale-outs" },
+    scaleIns: { title: "Scale-ins" },
+    instanceHours: { title: "Instance-hours" },
+    cost: { title: "Cost (instance-hours × price)" },
+    saturatedMs: { title: "Time at full capacity", unit: "ms" },
+  },
+  gauges: {
+    replicas: { title: "Instances (cold ones included)", role: "other" },
+    readyReplicas: { title: "Instances ready", role: "other" },
+    desiredReplicas: { title: "Instances wanted", role: "other" },
+    busy: { title: "Workers busy", role: "busy" },
+    workers: { title: "Workers ready", role: "capacity" },
+    queue: { title: "Requests waiting", role: "queue" },
+    capacity: { title: "Waiting room (-1: unbounded)", role: "queue-capacity" },
+    metric: { title: "Metric the controller last saw", role: "other" },
+    crashed: { title: "Crashed", role: "flag" },
+  },
+  records: {
+    "autoscaler.scaled-out": { meaning: "the controller added instances (from → to, and the metric that moved it)" },
+    "autoscaler.scaled-in": { meaning: "the controller removed instances (cold starts cancelled first, busy ones drained)" },
+    "autoscaler.instance-ready": { meaning: "a new instance finished its cold start and takes work" },
+    "request.dropped": { meaning: "a request was refused: the waiting room was full" },
+  },
+});

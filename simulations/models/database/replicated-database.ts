@@ -26,9 +26,11 @@ import { createSampler, type Sampler } from "../../engine/distributions";
 import { RunningMean } from "../../engine/stats";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { array, literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
+import type { EdgeRuntime, ModelContext, NodeGauges, NodeKind, NodeMetrics, Reply, Request, SimNode } from "../../kernel/model";
+import type { RandomStream } from "../../engine/random";
+import type { Simulation } from "../../engine/simulation";
 import { defineKind } from "../../kernel/kind";
-import { dataWorld } from "../data-world";
+import { dataWorld, type DataWorld } from "../data-world";
 import { round } from "../shared";
 
 export const replicatedDatabaseSchema = object(
@@ -46,206 +48,256 @@ export const replicatedDatabaseSchema = object(
 );
 export type ReplicatedDatabaseSpec = Infer<typeof replicatedDatabaseSchema>;
 
+/** The database as a node: a primary and its replicas (the outgoing edges), replication, failover, reads. */
+class ReplicatedDatabase implements SimNode {
+  readonly kind = "replicated-database";
+  readonly id: string;
+  private readonly sim: Simulation;
+  private readonly world: DataWorld;
+  private readonly members: readonly EdgeRuntime[];
+  private readonly m: number;
+  private readonly writers: Set<string>;
+  private readonly writeRatio: number;
+  private readonly opRandom: RandomStream;
+  private readonly lag: Sampler[];
+  private readonly failoverMs: number;
+  private readonly rywMs: number;
+  /** Versions each member has applied, per key. */
+  private readonly applied: Map<number, number>[];
+  /** Writes each member has applied since the start (the primary counts its own). */
+  private readonly appliedCount: number[];
+  /** Bumped per member when its pending replication is void (promotion, resync). */
+  private readonly memberEpoch: number[];
+  /** (client, key) -> [version, time] of the client's last acknowledged write. */
+  private readonly ownWrites = new Map<number, { version: number; atMs: number }>();
+  private readonly lagStats = new RunningMean();
+  private primary = 0;
+  private failingOver = false;
+  private cursor = 0;
+  private outstanding = 0;
+  private reads = 0;
+  private writes = 0;
+  private staleReads = 0;
+  private rywViolations = 0;
+  private failovers = 0;
+  private lostWrites = 0;
+  private failedWrites = 0;
+  private readsFromPrimary = 0;
+  private maxLagMs = 0;
+
+  constructor(
+    private readonly spec: ReplicatedDatabaseSpec,
+    private readonly ctx: ModelContext,
+  ) {
+    this.id = spec.id;
+    this.sim = ctx.sim;
+    this.world = dataWorld(ctx.sim);
+    this.members = ctx.outgoing;
+    this.m = this.members.length;
+    this.writers = new Set(spec.writers ?? []);
+    this.writeRatio = spec.writeRatio ?? 0;
+    this.opRandom = ctx.random("operations");
+    this.lag = this.members.map((e) => createSampler(spec.replicationLagMs ?? { dist: "constant", ms: 0 }, ctx.random(`replication/${e.to}`)));
+    this.failoverMs = spec.failoverMs ?? 10_000;
+    this.rywMs = spec.readYourWritesMs ?? 0;
+    this.applied = this.members.map(() => new Map<number, number>());
+    this.appliedCount = new Array<number>(this.m).fill(0);
+    this.memberEpoch = new Array<number>(this.m).fill(0);
+  }
+
+  private counting(): boolean {
+    return this.sim.now >= this.ctx.warmupMs;
+  }
+
+  private up(i: number): boolean {
+    return !this.ctx.isDown(this.members[i].to) && !this.members[i].partitioned;
+  }
+
+  /** Promotes the most up-to-date live replica; writes it never saw are lost. */
+  private readonly promote = (): void => {
+    const { m, applied, appliedCount } = this;
+    let best = -1;
+    for (let i = 0; i < m; i++) if (i !== this.primary && this.up(i) && (best < 0 || appliedCount[i] > appliedCount[best])) best = i;
+    if (best < 0) {
+      // Nobody to promote yet: try again after another detection period.
+      this.sim.schedule(this.failoverMs || 1000, this.promote);
+      return;
+    }
+    const old = this.primary;
+    const lost = appliedCount[old] - appliedCount[best];
+    if (lost > 0 && this.counting()) this.lostWrites += lost;
+    // The store of record is now the promoted replica: writes it never saw are gone.
+    for (const [key, v] of applied[old]) {
+      const kept = applied[best].get(key) ?? 0;
+      if (v > kept) this.world.stored.set(key, kept);
+    }
+    for (let i = 0; i < m; i++) this.memberEpoch[i]++;
+    applied[old] = new Map(applied[best]);
+    appliedCount[old] = appliedCount[best];
+    this.primary = best;
+    this.failingOver = false;
+    if (this.ctx.tracing) this.ctx.emit("database.failed-over", `${this.members[old].to} -> ${this.members[best].to}, ${lost} writes lost`);
+  };
+
+  private startFailover(): void {
+    if (this.failingOver) return;
+    this.failingOver = true;
+    if (this.counting()) this.failovers++;
+    if (this.ctx.tracing) this.ctx.emit("database.primary-lost", this.members[this.primary].to);
+    this.sim.schedule(this.failoverMs, this.promote);
+  }
+
+  /** Ships a committed write to every replica after its own lag (void if the replica is resynced first). */
+  private replicate(key: number, version: number): void {
+    for (let i = 0; i < this.m; i++) {
+      if (i === this.primary) continue;
+      const ms = this.lag[i]();
+      if (this.counting()) {
+        this.lagStats.record(ms);
+        if (ms > this.maxLagMs) this.maxLagMs = ms;
+      }
+      const at = this.memberEpoch[i];
+      const target = this.applied[i];
+      const from = this.primary;
+      const apply = () => {
+        // The lag is the time until the primary ships the write: a primary that died first never does.
+        if (at !== this.memberEpoch[i] || this.ctx.isDown(this.members[from].to)) return;
+        if ((target.get(key) ?? 0) < version) target.set(key, version);
+        this.appliedCount[i]++;
+      };
+      if (ms > 0) this.sim.schedule(ms, apply);
+      else apply();
+    }
+  }
+
+  private write(request: Request, reply: Reply): void {
+    const { sim } = this;
+    if (request.counted) this.writes++;
+    if (this.failingOver || !this.up(this.primary)) {
+      if (!this.failingOver) this.startFailover();
+      if (request.counted) this.failedWrites++;
+      request.spans?.push({ node: this.spec.id, kind: "rejected", startMs: sim.now, endMs: sim.now, outcome: "error", detail: "failover" });
+      sim.schedule(0, () => reply("error", "failover"));
+      return;
+    }
+    const target = this.primary;
+    this.outstanding++;
+    this.ctx.send(this.members[target], request, (outcome, reason) => {
+      this.outstanding--;
+      if (outcome === "ok" && target === this.primary && !this.failingOver) {
+        this.committed(request, target);
+        reply("ok");
+        return;
+      }
+      if (outcome === "ok") {
+        // Confirmed by a primary that has since been replaced: the write did not survive.
+        if (request.counted) this.failedWrites++;
+        reply("error", "failover");
+        return;
+      }
+      if (reason === "crashed") this.startFailover();
+      if (request.counted) this.failedWrites++;
+      reply(outcome, reason);
+    });
+  }
+
+  /** A write the current primary confirmed: applied there, recorded as the latest, replicated. */
+  private committed(request: Request, target: number): void {
+    const { world, sim } = this;
+    const key = request.key;
+    const version = world.versionOf(request);
+    const mine = this.applied[target];
+    if ((mine.get(key) ?? 0) < version) mine.set(key, version);
+    this.appliedCount[target]++;
+    world.store(key, version);
+    world.commit(key, version, sim.now);
+    this.ownWrites.set(own(request.client, key), { version, atMs: sim.now });
+    this.replicate(key, version);
+  }
+
+  private pickReplica(): number {
+    for (let k = 0; k < this.m; k++) {
+      const i = this.cursor;
+      this.cursor = (this.cursor + 1) % this.m;
+      if (i !== this.primary && this.up(i)) return i;
+    }
+    return this.primary;
+  }
+
+  private read(request: Request, reply: Reply): void {
+    const { sim, world } = this;
+    const key = request.key;
+    let target = this.primary;
+    if (this.spec.readFrom !== "primary") {
+      const mine = this.rywMs > 0 && key >= 0 ? this.ownWrites.get(own(request.client, key)) : undefined;
+      if (!mine || sim.now - mine.atMs > this.rywMs) target = this.pickReplica();
+    }
+    if (request.counted) {
+      this.reads++;
+      if (target === this.primary) this.readsFromPrimary++;
+    }
+    // Judged against what was acknowledged when the read was sent: a write that completes while the
+    // read is in flight may or may not be seen.
+    const latest = key >= 0 ? world.latest(key) : 0;
+    const mine = key >= 0 ? this.ownWrites.get(own(request.client, key))?.version ?? 0 : 0;
+    this.outstanding++;
+    this.ctx.send(this.members[target], request, (outcome, reason) => {
+      this.outstanding--;
+      if (outcome === "ok" && key >= 0) {
+        const version = this.applied[target].get(key) ?? 0;
+        world.answer(request, version);
+        if (request.counted && version < latest) {
+          this.staleReads++;
+          if (mine > version) this.rywViolations++;
+          if (this.ctx.tracing) this.ctx.emit("database.stale-read", `key ${key} at ${this.members[target].to}`, request.id);
+        }
+      }
+      reply(outcome, reason);
+    });
+  }
+
+  receive(request: Request, reply: Reply): void {
+    const isWrite = this.world.isWrite(request, () => this.writers.has(request.sourceId) || (this.writeRatio > 0 && this.opRandom.next() < this.writeRatio));
+    if (isWrite) this.write(request, reply);
+    else this.read(request, reply);
+  }
+
+  load(): number {
+    return this.outstanding;
+  }
+
+  crash(): void {}
+
+  recover(): void {}
+
+  metrics(): NodeMetrics {
+    const { reads, staleReads } = this;
+    return {
+      reads,
+      writes: this.writes,
+      staleReads,
+      staleReadRatio: round(reads > 0 ? staleReads / reads : 0),
+      readYourWritesViolations: this.rywViolations,
+      readsFromPrimary: this.readsFromPrimary,
+      failovers: this.failovers,
+      lostWrites: this.lostWrites,
+      failedWrites: this.failedWrites,
+      primary: this.members[this.primary].to,
+      replicationLagMs: { mean: round(this.lagStats.mean, 3), max: round(this.maxLagMs, 3) },
+    };
+  }
+
+  gauges(): NodeGauges {
+    return { primary: this.members[this.primary].to, failingOver: this.failingOver, members: this.m };
+  }
+}
+
+/** The key of a client's own writes to a key. */
+const own = (client: number, key: number) => client * 16_777_216 + key;
+
 export const replicatedDatabaseKind: NodeKind<ReplicatedDatabaseSpec> = {
   kind: "replicated-database",
-  create(spec, ctx) {
-    const { sim } = ctx;
-    const world = dataWorld(sim);
-    const members = ctx.outgoing;
-    const m = members.length;
-    const writers = new Set(spec.writers ?? []);
-    const writeRatio = spec.writeRatio ?? 0;
-    const opRandom = ctx.random("operations");
-    const lag: Sampler[] = members.map((e) => createSampler(spec.replicationLagMs ?? { dist: "constant", ms: 0 }, ctx.random(`replication/${e.to}`)));
-    const failoverMs = spec.failoverMs ?? 10_000;
-    const rywMs = spec.readYourWritesMs ?? 0;
-    /** Versions each member has applied, per key. */
-    const applied = members.map(() => new Map<number, number>());
-    /** Writes each member has applied since the start (the primary counts its own). */
-    const appliedCount = new Array<number>(m).fill(0);
-    /** Bumped per member when its pending replication is void (promotion, resync). */
-    const memberEpoch = new Array<number>(m).fill(0);
-    /** (client, key) -> [version, time] of the client's last acknowledged write. */
-    const ownWrites = new Map<number, { version: number; atMs: number }>();
-    const lagStats = new RunningMean();
-    let primary = 0;
-    let failingOver = false;
-    let cursor = 0;
-    let outstanding = 0;
-    let reads = 0;
-    let writes = 0;
-    let staleReads = 0;
-    let rywViolations = 0;
-    let failovers = 0;
-    let lostWrites = 0;
-    let failedWrites = 0;
-    let readsFromPrimary = 0;
-    let maxLagMs = 0;
-
-    const counting = () => sim.now >= ctx.warmupMs;
-    const own = (client: number, key: number) => client * 16_777_216 + key;
-    const up = (i: number) => !ctx.isDown(members[i].to) && !members[i].partitioned;
-
-    const promote = () => {
-      let best = -1;
-      for (let i = 0; i < m; i++) if (i !== primary && up(i) && (best < 0 || appliedCount[i] > appliedCount[best])) best = i;
-      if (best < 0) {
-        // Nobody to promote yet: try again after another detection period.
-        sim.schedule(failoverMs || 1000, promote);
-        return;
-      }
-      const old = primary;
-      const lost = appliedCount[old] - appliedCount[best];
-      if (lost > 0 && counting()) lostWrites += lost;
-      // The store of record is now the promoted replica: writes it never saw are gone.
-      for (const [key, v] of applied[old]) {
-        const kept = applied[best].get(key) ?? 0;
-        if (v > kept) world.stored.set(key, kept);
-      }
-      for (let i = 0; i < m; i++) memberEpoch[i]++;
-      applied[old] = new Map(applied[best]);
-      appliedCount[old] = appliedCount[best];
-      primary = best;
-      failingOver = false;
-      if (ctx.tracing) ctx.emit("database.failed-over", `${members[old].to} -> ${members[best].to}, ${lost} writes lost`);
-    };
-
-    const startFailover = () => {
-      if (failingOver) return;
-      failingOver = true;
-      if (counting()) failovers++;
-      if (ctx.tracing) ctx.emit("database.primary-lost", members[primary].to);
-      sim.schedule(failoverMs, promote);
-    };
-
-    const replicate = (key: number, version: number) => {
-      for (let i = 0; i < m; i++) {
-        if (i === primary) continue;
-        const ms = lag[i]();
-        if (counting()) {
-          lagStats.record(ms);
-          if (ms > maxLagMs) maxLagMs = ms;
-        }
-        const at = memberEpoch[i];
-        const target = applied[i];
-        const from = primary;
-        const apply = () => {
-          // The lag is the time until the primary ships the write: a primary that died first never does.
-          if (at !== memberEpoch[i] || ctx.isDown(members[from].to)) return;
-          if ((target.get(key) ?? 0) < version) target.set(key, version);
-          appliedCount[i]++;
-        };
-        if (ms > 0) sim.schedule(ms, apply);
-        else apply();
-      }
-    };
-
-    const write = (request: Request, reply: Reply) => {
-      if (request.counted) writes++;
-      if (failingOver || !up(primary)) {
-        if (!failingOver) startFailover();
-        if (request.counted) failedWrites++;
-        request.spans?.push({ node: spec.id, kind: "rejected", startMs: sim.now, endMs: sim.now, outcome: "error", detail: "failover" });
-        sim.schedule(0, () => reply("error", "failover"));
-        return;
-      }
-      const target = primary;
-      outstanding++;
-      ctx.send(members[target], request, (outcome, reason) => {
-        outstanding--;
-        if (outcome === "ok" && target === primary && !failingOver) {
-          const key = request.key;
-          const version = world.versionOf(request);
-          const mine = applied[target];
-          if ((mine.get(key) ?? 0) < version) mine.set(key, version);
-          appliedCount[target]++;
-          world.store(key, version);
-          world.commit(key, version, sim.now);
-          ownWrites.set(own(request.client, key), { version, atMs: sim.now });
-          replicate(key, version);
-          reply("ok");
-          return;
-        }
-        if (outcome === "ok") {
-          // Confirmed by a primary that has since been replaced: the write did not survive.
-          if (request.counted) failedWrites++;
-          reply("error", "failover");
-          return;
-        }
-        if (reason === "crashed") startFailover();
-        if (request.counted) failedWrites++;
-        reply(outcome, reason);
-      });
-    };
-
-    const pickReplica = (): number => {
-      for (let k = 0; k < m; k++) {
-        const i = cursor;
-        cursor = (cursor + 1) % m;
-        if (i !== primary && up(i)) return i;
-      }
-      return primary;
-    };
-
-    const read = (request: Request, reply: Reply) => {
-      const key = request.key;
-      let target = primary;
-      if (spec.readFrom !== "primary") {
-        const mine = rywMs > 0 && key >= 0 ? ownWrites.get(own(request.client, key)) : undefined;
-        if (!mine || sim.now - mine.atMs > rywMs) target = pickReplica();
-      }
-      if (request.counted) {
-        reads++;
-        if (target === primary) readsFromPrimary++;
-      }
-      // Judged against what was acknowledged when the read was sent: a write that completes while the
-      // read is in flight may or may not be seen.
-      const latest = key >= 0 ? world.latest(key) : 0;
-      const mine = key >= 0 ? ownWrites.get(own(request.client, key))?.version ?? 0 : 0;
-      outstanding++;
-      ctx.send(members[target], request, (outcome, reason) => {
-        outstanding--;
-        if (outcome === "ok" && key >= 0) {
-          const version = applied[target].get(key) ?? 0;
-          world.answer(request, version);
-          if (request.counted && version < latest) {
-            staleReads++;
-            if (mine > version) rywViolations++;
-            if (ctx.tracing) ctx.emit("database.stale-read", `key ${key} at ${members[target].to}`, request.id);
-          }
-        }
-        reply(outcome, reason);
-      });
-    };
-
-    const node: SimNode = {
-      id: spec.id,
-      kind: "replicated-database",
-      receive(request, reply) {
-        const isWrite = world.isWrite(request, () => writers.has(request.sourceId) || (writeRatio > 0 && opRandom.next() < writeRatio));
-        if (isWrite) write(request, reply);
-        else read(request, reply);
-      },
-      load: () => outstanding,
-      crash() {},
-      recover() {},
-      metrics: () => ({
-        reads,
-        writes,
-        staleReads,
-        staleReadRatio: round(reads > 0 ? staleReads / reads : 0),
-        readYourWritesViolations: rywViolations,
-        readsFromPrimary,
-        failovers,
-        lostWrites,
-        failedWrites,
-        primary: members[primary].to,
-        replicationLagMs: { mean: round(lagStats.mean, 3), max: round(maxLagMs, 3) },
-      }),
-      gauges: () => ({ primary: members[primary].to, failingOver, members: m }),
-    };
-    return node;
-  },
+  create: (spec, ctx) => new ReplicatedDatabase(spec, ctx),
 };
 
 export const replicatedDatabaseDefinition = defineKind({

@@ -20,12 +20,73 @@
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
 import { loadBalancerSchema, type LoadBalancerSpec } from "./schema";
 import { defineKind, onlyWhen } from "../../kernel/kind";
-import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
+import type { EdgeRuntime, ModelContext, NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { createHashRing, hashInt } from "./hash-ring";
 import { createExtensions } from "./extensions";
 import { fastPaths } from "../fast-paths";
 
 export { loadBalancerStrategies, loadBalancerSchema, type LoadBalancerStrategy, type LoadBalancerSpec } from "./schema";
+
+/** Targets a staged `add` change brings in later start out of rotation (the first change per target counts). */
+function initialRotation(spec: LoadBalancerSpec, edges: readonly EdgeRuntime[]): boolean[] {
+  const inRotation = new Array<boolean>(edges.length).fill(true);
+  for (const c of spec.changes ?? []) {
+    const i = edges.findIndex((e) => e.to === c.target);
+    if (i >= 0 && c === (spec.changes ?? []).find((d) => d.target === c.target) && c.action === "add") inRotation[i] = false;
+  }
+  return inRotation;
+}
+
+/** Smooth weighted round robin (nginx): each turn add the weights, take the largest, subtract the total from it. */
+function smoothWeightedPick(weights: readonly number[], currentWeight: number[], usable: (i: number) => boolean): number {
+  let total = 0;
+  let best = -1;
+  for (let i = 0; i < weights.length; i++) {
+    if (!usable(i)) continue;
+    currentWeight[i] += weights[i];
+    total += weights[i];
+    if (best < 0 || currentWeight[i] > currentWeight[best]) best = i;
+  }
+  if (best >= 0) currentWeight[best] -= total;
+  return best;
+}
+
+/** What the balancer's health checks know of each target. */
+interface TargetHealth {
+  healthy: boolean[];
+  probeFails: number[];
+  probeOks: number[];
+}
+
+/**
+ * One round of health checks: a target leaves rotation after `unhealthyThreshold` failed probes in a
+ * row and returns after `healthyThreshold` good ones. Returns how many targets changed state.
+ */
+function probeTargets(ctx: ModelContext, check: NonNullable<LoadBalancerSpec["healthCheck"]>, h: TargetHealth): number {
+  const edges = ctx.outgoing;
+  let changes = 0;
+  for (let i = 0; i < edges.length; i++) {
+    const up = !ctx.isDown(edges[i].to) && !edges[i].partitioned;
+    if (up) {
+      h.probeFails[i] = 0;
+      h.probeOks[i]++;
+      if (!h.healthy[i] && h.probeOks[i] >= (check.healthyThreshold ?? 2)) {
+        h.healthy[i] = true;
+        changes++;
+        if (ctx.tracing) ctx.emit("balancer.target-restored", edges[i].to);
+      }
+    } else {
+      h.probeOks[i] = 0;
+      h.probeFails[i]++;
+      if (h.healthy[i] && h.probeFails[i] >= (check.unhealthyThreshold ?? 2)) {
+        h.healthy[i] = false;
+        changes++;
+        if (ctx.tracing) ctx.emit("balancer.target-removed", edges[i].to);
+      }
+    }
+  }
+  return changes;
+}
 
 export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
   kind: "load-balancer",
@@ -47,11 +108,7 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
     let noTarget = 0;
     let healthChanges = 0;
     // Extensions (extensions.ts): all off for a v1 balancer.
-    const inRotation = new Array<boolean>(n).fill(true);
-    for (const c of spec.changes ?? []) {
-      const i = edges.findIndex((e) => e.to === c.target);
-      if (i >= 0 && c === (spec.changes ?? []).find((d) => d.target === c.target) && c.action === "add") inRotation[i] = false;
-    }
+    const inRotation = initialRotation(spec, edges);
     /** Per-request allowed targets (zone, canary pool), or null for all. */
     let mask: boolean[] | null = null;
     const ext = fastPaths.forceGeneral || spec.affinity === "cookie" || spec.level === "connection" || spec.zones !== undefined || spec.canary !== undefined || spec.changes !== undefined;
@@ -89,19 +146,8 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
           }
           return -1;
         }
-        case "weighted-round-robin": {
-          // Smooth WRR: each turn add weights, take the largest, subtract the total from it.
-          let total = 0;
-          let best = -1;
-          for (let i = 0; i < n; i++) {
-            if (!usable(i)) continue;
-            currentWeight[i] += weights[i];
-            total += weights[i];
-            if (best < 0 || currentWeight[i] > currentWeight[best]) best = i;
-          }
-          if (best >= 0) currentWeight[best] -= total;
-          return best;
-        }
+        case "weighted-round-robin":
+          return smoothWeightedPick(weights, currentWeight, usable);
         case "random": {
           const h = healthyIndexes();
           return h.length ? h[choice.int(h.length)] : -1;
@@ -136,27 +182,9 @@ export const loadBalancerKind: NodeKind<LoadBalancerSpec> = {
       }
     };
 
+    const health: TargetHealth = { healthy, probeFails, probeOks };
     const probe = () => {
-      for (let i = 0; i < n; i++) {
-        const up = !ctx.isDown(edges[i].to) && !edges[i].partitioned;
-        if (up) {
-          probeFails[i] = 0;
-          probeOks[i]++;
-          if (!healthy[i] && probeOks[i] >= (spec.healthCheck!.healthyThreshold ?? 2)) {
-            healthy[i] = true;
-            healthChanges++;
-            if (ctx.tracing) ctx.emit("balancer.target-restored", edges[i].to);
-          }
-        } else {
-          probeOks[i] = 0;
-          probeFails[i]++;
-          if (healthy[i] && probeFails[i] >= (spec.healthCheck!.unhealthyThreshold ?? 2)) {
-            healthy[i] = false;
-            healthChanges++;
-            if (ctx.tracing) ctx.emit("balancer.target-removed", edges[i].to);
-          }
-        }
-      }
+      healthChanges += probeTargets(ctx, spec.healthCheck!, health);
       sim.schedule(spec.healthCheck!.intervalMs, probe, BACKGROUND_PRIORITY);
     };
 

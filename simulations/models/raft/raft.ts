@@ -16,7 +16,7 @@ import { HistoryRecorder } from "../../checker/history";
 import { checkLinearizability, type LinearizabilityResult } from "../../checker/linearizability";
 import type { ProtocolView } from "../../checker/protocol-view";
 import { defineKind } from "../../kernel/kind";
-import type { NodeKind, Request, SimNode } from "../../kernel/model";
+import type { NodeKind, NodeMetrics, Request, SimNode } from "../../kernel/model";
 import { ProcessNetwork } from "../../kernel/network";
 import { array, literal, number, object, oneOf, string, type Infer } from "../../kernel/schema-builder";
 import { distSchema, kebabId } from "../../kernel/schema-common";
@@ -90,6 +90,37 @@ const percentile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 };
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** What the observer and the network saw, and the checker's verdict, as report metrics. */
+function clusterMetrics(observer: RaftObserver, net: ProcessNetwork, serverIds: string[], linear: LinearizabilityResult): NodeMetrics {
+  const e = observer.elections();
+  const v = observer.counts;
+  const failovers = observer.failoverMs;
+  return {
+    elections: e.held,
+    electionsWon: e.won,
+    splitVotes: e.split,
+    term: Math.max(0, ...serverIds.map((id) => net.diskOf(id).get("term") as number)),
+    failovers: failovers.length,
+    failoverMeanMs: failovers.length ? round1(failovers.reduce((a, b) => a + b, 0) / failovers.length) : 0,
+    failoverP50Ms: round1(percentile(failovers, 0.5)),
+    failoverP99Ms: round1(percentile(failovers, 0.99)),
+    failoverMaxMs: round1(percentile(failovers, 1)),
+    leaderlessMs: round1(observer.leaderlessTotal()),
+    committedEntries: observer.committedCount,
+    safetyViolations: v.electionSafety + v.logMatching + v.committedLost,
+    electionSafetyViolations: v.electionSafety,
+    logMatchingViolations: v.logMatching,
+    committedEntriesLost: v.committedLost,
+    firstViolation: observer.violations.length ? observer.violations[0].text : "",
+    invariantChecks: v.checks,
+    linearizable: linear.verdict === "linearizable" ? "true" : linear.verdict === "not-linearizable" ? "false" : "undecided",
+    linearizabilityViolation: linear.explanation ?? "",
+    messagesSent: net.counters.sent,
+    messagesDelivered: net.counters.delivered,
+    messagesDropped: net.counters.dropped,
+  };
+}
 
 export const raftKind: NodeKind<RaftSpec> = {
   kind: "raft",
@@ -224,37 +255,7 @@ export const raftKind: NodeKind<RaftSpec> = {
       recover() {
         for (const id of serverIds) net.restart(id);
       },
-      metrics() {
-        const linear = check();
-        const e = observer.elections();
-        const v = observer.counts;
-        const failovers = observer.failoverMs;
-        return {
-          ...counts,
-          elections: e.held,
-          electionsWon: e.won,
-          splitVotes: e.split,
-          term: Math.max(0, ...serverIds.map((id) => net.diskOf(id).get("term") as number)),
-          failovers: failovers.length,
-          failoverMeanMs: failovers.length ? round1(failovers.reduce((a, b) => a + b, 0) / failovers.length) : 0,
-          failoverP50Ms: round1(percentile(failovers, 0.5)),
-          failoverP99Ms: round1(percentile(failovers, 0.99)),
-          failoverMaxMs: round1(percentile(failovers, 1)),
-          leaderlessMs: round1(observer.leaderlessTotal()),
-          committedEntries: observer.committedCount,
-          safetyViolations: v.electionSafety + v.logMatching + v.committedLost,
-          electionSafetyViolations: v.electionSafety,
-          logMatchingViolations: v.logMatching,
-          committedEntriesLost: v.committedLost,
-          firstViolation: observer.violations.length ? observer.violations[0].text : "",
-          invariantChecks: v.checks,
-          linearizable: linear.verdict === "linearizable" ? "true" : linear.verdict === "not-linearizable" ? "false" : "undecided",
-          linearizabilityViolation: linear.explanation ?? "",
-          messagesSent: net.counters.sent,
-          messagesDelivered: net.counters.delivered,
-          messagesDropped: net.counters.dropped,
-        };
-      },
+      metrics: () => ({ ...counts, ...clusterMetrics(observer, net, serverIds, check()) }),
       gauges: () => ({
         leader: observer.currentLeader && net.isUp(observer.currentLeader.id) ? observer.currentLeader.id : "none",
         term: observer.currentLeader?.term ?? 0,

@@ -23,7 +23,8 @@
 import { LatencyHistogram, RunningMean } from "../../engine/stats";
 import { kebabId } from "../../kernel/schema-common";
 import { literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
-import type { NodeKind, Reply, Request, SimNode } from "../../kernel/model";
+import type { EdgeRuntime, ModelContext, NodeGauges, NodeKind, NodeMetrics, Reply, Request, SimNode } from "../../kernel/model";
+import type { Simulation } from "../../engine/simulation";
 import { Fifo, round } from "../shared";
 import { createLimiterState, LeakyMeter, SlidingPeak, TokenBucket, type LimiterAlgorithm, type LimiterState } from "./algorithms";
 import type { RateLimitStore } from "./store";
@@ -76,206 +77,249 @@ export function checkRateLimiter(spec: RateLimiterSpec, context: KindCheckContex
   else if (target.kind !== "rate-limit-store") context.issues.push({ path, message: `${path} "${spec.store}" is a ${target.kind}, not a rate-limit-store` });
 }
 
+/** The key a request is limited under, for a scope. */
+function limitKey(scope: RateLimiterSpec["scope"] | RateLimitStore["scope"], request: Request): unknown {
+  return scope === "global" ? 0 : scope === "per-client" ? request.client : scope === "per-key" ? request.key : request.sourceId;
+}
+
+/** The Retry-After a refusal carries: the wait rounded up to the header's granularity (0: exact). */
+function retryAfterHeader(roundingMs: number, waitMs: number): number {
+  return roundingMs > 0 ? Math.max(roundingMs, Math.ceil(waitMs / roundingMs - 1e-9) * roundingMs) : waitMs;
+}
+
+/** The limiter as a node: one algorithm state per key (or a seat in a shared store), and its counts. */
+class RateLimiter implements SimNode {
+  readonly kind = "rate-limiter";
+  readonly id: string;
+  private readonly sim: Simulation;
+  private readonly algorithm: LimiterAlgorithm;
+  private readonly params: { ratePerSec: number; burst: number; limit: number; windowMs: number };
+  private readonly scope: NonNullable<RateLimiterSpec["scope"]>;
+  private readonly delayMode: boolean;
+  private readonly maxDelayMs: number;
+  private readonly queueCapacity: number;
+  private readonly rejectMs: number;
+  private readonly rounding: number;
+  private readonly edge: EdgeRuntime;
+  private readonly states = new Map<unknown, KeyState>();
+  private store: RateLimitStore | null = null;
+  private member = -1;
+  private admitted = 0;
+  private rejected = 0;
+  private delayed = 0;
+  private waitingNow = 0;
+  private entries = 0;
+  private peakEntries = 0;
+  private readonly peak = new SlidingPeak();
+  private readonly wait = new RunningMean();
+  private maxWaitMs = 0;
+  private readonly retryAfter = new LatencyHistogram();
+
+  constructor(
+    private readonly spec: RateLimiterSpec,
+    private readonly ctx: ModelContext,
+  ) {
+    this.id = spec.id;
+    this.sim = ctx.sim;
+    this.algorithm = spec.algorithm ?? "token-bucket";
+    this.params = { ratePerSec: spec.ratePerSec ?? 100, burst: spec.burst ?? 50, limit: spec.limit ?? 100, windowMs: spec.windowMs ?? 1000 };
+    this.scope = spec.scope ?? "global";
+    this.delayMode = (spec.onLimit ?? "reject") === "delay";
+    this.maxDelayMs = spec.maxDelayMs ?? 1000;
+    this.queueCapacity = spec.queueCapacity ?? 50;
+    this.rejectMs = spec.rejectMs ?? 0;
+    this.rounding = spec.retryAfterRoundingMs ?? 1000;
+    this.edge = ctx.outgoing[0];
+  }
+
+  private stateOf(key: unknown): KeyState {
+    let s = this.states.get(key);
+    if (!s) {
+      s = { state: createLimiterState(this.algorithm, this.params), departures: this.algorithm === "leaky-bucket-queue" ? new Fifo<number>() : null };
+      this.states.set(key, s);
+      this.entries += s.state.entries();
+      if (this.entries > this.peakEntries) this.peakEntries = this.entries;
+    }
+    return s;
+  }
+
+  /** Keeps the count of stored entries (and its peak) after a decision changed a key's state. */
+  private track(s: KeyState, before: number): void {
+    this.entries += s.state.entries() + (s.departures ? s.departures.length : 0) - before;
+    if (this.entries > this.peakEntries) this.peakEntries = this.entries;
+  }
+
+  private forward(request: Request, reply: Reply, arrivedMs: number): void {
+    const { sim } = this;
+    const waited = sim.now - arrivedMs;
+    if (request.counted) {
+      this.admitted++;
+      if (sim.now >= this.ctx.warmupMs) this.peak.record(sim.now);
+      if (waited > 0 || this.delayMode || this.algorithm === "leaky-bucket-queue") this.wait.record(waited);
+      if (waited > this.maxWaitMs) this.maxWaitMs = waited;
+    }
+    if (waited > 0) request.spans?.push({ node: this.spec.id, kind: "queue", startMs: arrivedMs, endMs: sim.now, detail: "rate limited: delayed" });
+    this.ctx.send(this.edge, request, reply);
+  }
+
+  private reject(request: Request, reply: Reply, retryAfterMs: number): void {
+    const { sim, rejectMs } = this;
+    const header = retryAfterHeader(this.rounding, retryAfterMs);
+    (request as LimitedRequest).retryAfterMs = header;
+    if (request.counted) {
+      this.rejected++;
+      this.retryAfter.record(header);
+    }
+    if (this.ctx.tracing) this.ctx.emit("request.rate-limited", `retry after ${Math.round(header)} ms`, request.id);
+    request.spans?.push({ node: this.spec.id, kind: "rejected", startMs: sim.now, endMs: sim.now + rejectMs, outcome: "dropped", detail: "rate limited" });
+    if (rejectMs > 0) sim.schedule(rejectMs, () => reply("dropped", "rate-limited"));
+    else reply("dropped", "rate-limited");
+  }
+
+  private delayFor(request: Request, reply: Reply, arrivedMs: number, waitMs: number): void {
+    if (request.counted) this.delayed++;
+    this.waitingNow++;
+    this.sim.schedule(waitMs, () => {
+      this.waitingNow--;
+      this.forward(request, reply, arrivedMs);
+    });
+  }
+
+  /** Window algorithms in delay mode: try again when the window would admit, until the deadline. */
+  private retryLater(request: Request, reply: Reply, arrivedMs: number, s: KeyState): void {
+    const { sim } = this;
+    const before = s.state.entries();
+    const ok = s.state.tryAcquire(sim.now);
+    this.track(s, before);
+    if (ok) {
+      this.forward(request, reply, arrivedMs);
+      return;
+    }
+    const waitMs = Math.max(1e-3, s.state.retryAfterMs(sim.now));
+    if (sim.now + waitMs - arrivedMs > this.maxDelayMs) {
+      this.reject(request, reply, waitMs);
+      return;
+    }
+    if (sim.now === arrivedMs && request.counted) this.delayed++;
+    this.waitingNow++;
+    sim.schedule(waitMs, () => {
+      this.waitingNow--;
+      this.retryLater(request, reply, arrivedMs, s);
+    });
+  }
+
+  /** Leaky bucket as a queue: a place in the queue, then departure at the metered pace. */
+  private enqueueMetered(request: Request, reply: Reply, s: KeyState, before: number): void {
+    const now = this.sim.now;
+    const d = s.departures!;
+    while (d.length > 0 && d.peek()! <= now) d.shift();
+    const meter = s.state as LeakyMeter;
+    if (d.length >= this.queueCapacity && meter.peekReserve(now) > 0) {
+      this.track(s, before);
+      this.reject(request, reply, d.peek()! - now);
+      return;
+    }
+    const waitMs = meter.reserve(now);
+    if (waitMs > 0) {
+      d.push(now + waitMs);
+      this.track(s, before);
+      this.delayFor(request, reply, now, waitMs);
+    } else {
+      this.track(s, before);
+      this.forward(request, reply, now);
+    }
+  }
+
+  /** Delay mode: bucket algorithms reserve the wait at once; window algorithms try again later. */
+  private delayOrReject(request: Request, reply: Reply, s: KeyState, before: number): void {
+    const now = this.sim.now;
+    if (s.state instanceof TokenBucket || s.state instanceof LeakyMeter) {
+      const waitMs = s.state.peekReserve(now);
+      if (waitMs > this.maxDelayMs) {
+        this.track(s, before);
+        this.reject(request, reply, waitMs - this.maxDelayMs);
+        return;
+      }
+      s.state.reserve(now);
+      this.track(s, before);
+      if (waitMs > 0) this.delayFor(request, reply, now, waitMs);
+      else this.forward(request, reply, now);
+      return;
+    }
+    this.retryLater(request, reply, now, s);
+  }
+
+  private decideLocal(request: Request, reply: Reply): void {
+    const s = this.stateOf(limitKey(this.scope, request));
+    const now = this.sim.now;
+    const before = s.state.entries() + (s.departures ? s.departures.length : 0);
+    if (s.departures) return this.enqueueMetered(request, reply, s, before);
+    if (this.delayMode) return this.delayOrReject(request, reply, s, before);
+    const ok = s.state.tryAcquire(now);
+    this.track(s, before);
+    if (ok) this.forward(request, reply, now);
+    else this.reject(request, reply, s.state.retryAfterMs(now));
+  }
+
+  private decideWithStore(request: Request, reply: Reply, arrivedMs: number): void {
+    const st = this.store!;
+    const verdict = st.decide(this.member, limitKey(st.scope, request), this.sim.now);
+    if (request.counted) st.counted(verdict === true, this.sim.now);
+    if (verdict === true) this.forward(request, reply, arrivedMs);
+    else this.reject(request, reply, verdict);
+  }
+
+  start(): void {
+    const { spec } = this;
+    if (spec.store === undefined) return;
+    const peer = this.ctx.peer(spec.store);
+    if (peer.kind !== "rate-limit-store") throw new Error(`rate-limiter "${spec.id}": store "${spec.store}" is a ${peer.kind}, not a rate-limit-store`);
+    this.store = peer as RateLimitStore;
+    this.member = this.store.join();
+  }
+
+  receive(request: Request, reply: Reply): void {
+    const { store, sim } = this;
+    if (!store) return this.decideLocal(request, reply);
+    if (store.mode === "shared" && store.storeMs > 0) {
+      const arrivedMs = sim.now;
+      request.spans?.push({ node: this.spec.id, kind: "call", startMs: sim.now, endMs: sim.now + store.storeMs, detail: "rate-limit store" });
+      sim.schedule(store.storeMs, () => this.decideWithStore(request, reply, arrivedMs));
+    } else this.decideWithStore(request, reply, sim.now);
+  }
+
+  load(): number {
+    return this.waitingNow;
+  }
+
+  crash(): void {}
+
+  recover(): void {}
+
+  metrics(): NodeMetrics {
+    const { admitted, rejected, retryAfter } = this;
+    return {
+      admitted,
+      rejected,
+      delayed: this.delayed,
+      rejectedRatio: round(admitted + rejected > 0 ? rejected / (admitted + rejected) : 0),
+      peakAdmittedPerSec: this.peak.peak,
+      meanWaitMs: round(this.wait.mean),
+      maxWaitMs: round(this.maxWaitMs),
+      retryAfterMs: { mean: round(retryAfter.mean, 3), p50: round(retryAfter.quantile(0.5), 3), p99: round(retryAfter.quantile(0.99), 3), max: round(retryAfter.count ? retryAfter.max : 0, 3) },
+      storedEntries: this.peakEntries,
+      keys: this.states.size,
+    };
+  }
+
+  gauges(): NodeGauges {
+    return { algorithm: this.algorithm, admitted: this.admitted, rejected: this.rejected, waiting: this.waitingNow };
+  }
+}
+
 export const rateLimiterKind: NodeKind<RateLimiterSpec> = {
   kind: "rate-limiter",
-  create(spec, ctx) {
-    const { sim } = ctx;
-    const algorithm: LimiterAlgorithm = spec.algorithm ?? "token-bucket";
-    const params = { ratePerSec: spec.ratePerSec ?? 100, burst: spec.burst ?? 50, limit: spec.limit ?? 100, windowMs: spec.windowMs ?? 1000 };
-    const scope = spec.scope ?? "global";
-    const delayMode = (spec.onLimit ?? "reject") === "delay";
-    const maxDelayMs = spec.maxDelayMs ?? 1000;
-    const queueCapacity = spec.queueCapacity ?? 50;
-    const rejectMs = spec.rejectMs ?? 0;
-    const rounding = spec.retryAfterRoundingMs ?? 1000;
-    const edge = ctx.outgoing[0];
-    const states = new Map<unknown, KeyState>();
-    let store: RateLimitStore | null = null;
-    let member = -1;
-
-    let admitted = 0;
-    let rejected = 0;
-    let delayed = 0;
-    let waitingNow = 0;
-    let entries = 0;
-    let peakEntries = 0;
-    const peak = new SlidingPeak();
-    const wait = new RunningMean();
-    let maxWaitMs = 0;
-    const retryAfter = new LatencyHistogram();
-
-    const keyOf = (request: Request): unknown =>
-      scope === "global" ? 0 : scope === "per-client" ? request.client : scope === "per-key" ? request.key : request.sourceId;
-
-    const stateOf = (key: unknown): KeyState => {
-      let s = states.get(key);
-      if (!s) {
-        s = { state: createLimiterState(algorithm, params), departures: algorithm === "leaky-bucket-queue" ? new Fifo<number>() : null };
-        states.set(key, s);
-        entries += s.state.entries();
-        if (entries > peakEntries) peakEntries = entries;
-      }
-      return s;
-    };
-
-    const track = (s: KeyState, before: number) => {
-      entries += s.state.entries() + (s.departures ? s.departures.length : 0) - before;
-      if (entries > peakEntries) peakEntries = entries;
-    };
-
-    const forward = (request: Request, reply: Reply, arrivedMs: number) => {
-      const waited = sim.now - arrivedMs;
-      if (request.counted) {
-        admitted++;
-        if (sim.now >= ctx.warmupMs) peak.record(sim.now);
-        if (waited > 0 || delayMode || algorithm === "leaky-bucket-queue") wait.record(waited);
-        if (waited > maxWaitMs) maxWaitMs = waited;
-      }
-      if (waited > 0) request.spans?.push({ node: spec.id, kind: "queue", startMs: arrivedMs, endMs: sim.now, detail: "rate limited: delayed" });
-      ctx.send(edge, request, reply);
-    };
-
-    const reject = (request: Request, reply: Reply, retryAfterMs: number) => {
-      const header = rounding > 0 ? Math.max(rounding, Math.ceil(retryAfterMs / rounding - 1e-9) * rounding) : retryAfterMs;
-      (request as LimitedRequest).retryAfterMs = header;
-      if (request.counted) {
-        rejected++;
-        retryAfter.record(header);
-      }
-      if (ctx.tracing) ctx.emit("request.rate-limited", `retry after ${Math.round(header)} ms`, request.id);
-      request.spans?.push({ node: spec.id, kind: "rejected", startMs: sim.now, endMs: sim.now + rejectMs, outcome: "dropped", detail: "rate limited" });
-      if (rejectMs > 0) sim.schedule(rejectMs, () => reply("dropped", "rate-limited"));
-      else reply("dropped", "rate-limited");
-    };
-
-    const delayFor = (request: Request, reply: Reply, arrivedMs: number, waitMs: number) => {
-      if (request.counted) delayed++;
-      waitingNow++;
-      sim.schedule(waitMs, () => {
-        waitingNow--;
-        forward(request, reply, arrivedMs);
-      });
-    };
-
-    /** Window algorithms in delay mode: try again when the window would admit, until the deadline. */
-    const retryLater = (request: Request, reply: Reply, arrivedMs: number, s: KeyState) => {
-      const before = s.state.entries();
-      const ok = s.state.tryAcquire(sim.now);
-      track(s, before);
-      if (ok) {
-        forward(request, reply, arrivedMs);
-        return;
-      }
-      const waitMs = Math.max(1e-3, s.state.retryAfterMs(sim.now));
-      if (sim.now + waitMs - arrivedMs > maxDelayMs) {
-        reject(request, reply, waitMs);
-        return;
-      }
-      if (sim.now === arrivedMs && request.counted) delayed++;
-      waitingNow++;
-      sim.schedule(waitMs, () => {
-        waitingNow--;
-        retryLater(request, reply, arrivedMs, s);
-      });
-    };
-
-    const decideLocal = (request: Request, reply: Reply) => {
-      const s = stateOf(keyOf(request));
-      const now = sim.now;
-      const before = s.state.entries() + (s.departures ? s.departures.length : 0);
-      if (s.departures) {
-        // Leaky bucket as a queue: a place in the queue, then departure at the metered pace.
-        const d = s.departures;
-        while (d.length > 0 && d.peek()! <= now) d.shift();
-        const meter = s.state as LeakyMeter;
-        if (d.length >= queueCapacity && meter.peekReserve(now) > 0) {
-          track(s, before);
-          reject(request, reply, d.peek()! - now);
-          return;
-        }
-        const waitMs = meter.reserve(now);
-        if (waitMs > 0) {
-          d.push(now + waitMs);
-          track(s, before);
-          delayFor(request, reply, now, waitMs);
-        } else {
-          track(s, before);
-          forward(request, reply, now);
-        }
-        return;
-      }
-      if (delayMode) {
-        if (s.state instanceof TokenBucket || s.state instanceof LeakyMeter) {
-          const waitMs = s.state.peekReserve(now);
-          if (waitMs > maxDelayMs) {
-            track(s, before);
-            reject(request, reply, waitMs - maxDelayMs);
-            return;
-          }
-          s.state.reserve(now);
-          track(s, before);
-          if (waitMs > 0) delayFor(request, reply, now, waitMs);
-          else forward(request, reply, now);
-          return;
-        }
-        retryLater(request, reply, now, s);
-        return;
-      }
-      const ok = s.state.tryAcquire(now);
-      track(s, before);
-      if (ok) forward(request, reply, now);
-      else reject(request, reply, s.state.retryAfterMs(now));
-    };
-
-    const decideWithStore = (request: Request, reply: Reply, arrivedMs: number) => {
-      const st = store!;
-      const key = st.scope === "global" ? 0 : st.scope === "per-client" ? request.client : st.scope === "per-key" ? request.key : request.sourceId;
-      const verdict = st.decide(member, key, sim.now);
-      if (request.counted) st.counted(verdict === true, sim.now);
-      if (verdict === true) forward(request, reply, arrivedMs);
-      else reject(request, reply, verdict);
-    };
-
-    const node: SimNode & { start(): void } = {
-      id: spec.id,
-      kind: "rate-limiter",
-      start() {
-        if (spec.store === undefined) return;
-        const peer = ctx.peer(spec.store);
-        if (peer.kind !== "rate-limit-store") throw new Error(`rate-limiter "${spec.id}": store "${spec.store}" is a ${peer.kind}, not a rate-limit-store`);
-        store = peer as RateLimitStore;
-        member = store.join();
-      },
-      receive(request, reply) {
-        if (store) {
-          if (store.mode === "shared" && store.storeMs > 0) {
-            const arrivedMs = sim.now;
-            request.spans?.push({ node: spec.id, kind: "call", startMs: sim.now, endMs: sim.now + store.storeMs, detail: "rate-limit store" });
-            sim.schedule(store.storeMs, () => decideWithStore(request, reply, arrivedMs));
-          } else decideWithStore(request, reply, sim.now);
-          return;
-        }
-        decideLocal(request, reply);
-      },
-      load: () => waitingNow,
-      crash() {},
-      recover() {},
-      metrics: () => ({
-        admitted,
-        rejected,
-        delayed,
-        rejectedRatio: round(admitted + rejected > 0 ? rejected / (admitted + rejected) : 0),
-        peakAdmittedPerSec: peak.peak,
-        meanWaitMs: round(wait.mean),
-        maxWaitMs: round(maxWaitMs),
-        retryAfterMs: { mean: round(retryAfter.mean, 3), p50: round(retryAfter.quantile(0.5), 3), p99: round(retryAfter.quantile(0.99), 3), max: round(retryAfter.count ? retryAfter.max : 0, 3) },
-        storedEntries: peakEntries,
-        keys: states.size,
-      }),
-      gauges: () => ({ algorithm, admitted, rejected, waiting: waitingNow }),
-    };
-    return node;
-  },
+  create: (spec, ctx) => new RateLimiter(spec, ctx),
 };
 
 export const rateLimiterDefinition = defineKind({

@@ -54,6 +54,21 @@ interface Row {
   published: boolean;
 }
 
+/**
+ * The relay died: rows whose publish was in flight become unsent again (their late answers are
+ * ignored, by attempt number). Returns how many counted rows will be published a second time.
+ */
+function abandonInFlightPublishes(table: Iterable<Row>): number {
+  let again = 0;
+  for (const row of table) {
+    if (!row.sending) continue;
+    row.attempt++;
+    row.sending = false;
+    if (row.request.counted) again++;
+  }
+  return again;
+}
+
 export const outboxKind: NodeKind<OutboxSpec> = {
   kind: "outbox",
   create(spec, ctx) {
@@ -193,13 +208,7 @@ export const outboxKind: NodeKind<OutboxSpec> = {
         if (useOutbox) {
           // The relay dies. Rows whose publish was in flight stay unsent and go out again later:
           // the broker may already hold them, hence duplicates.
-          for (const row of table) {
-            if (row.sending) {
-              row.attempt++;
-              row.sending = false;
-              if (row.request.counted) republished++;
-            }
-          }
+          republished += abandonInFlightPublishes(table);
         } else {
           for (const row of [...inGap]) {
             inGap.delete(row);

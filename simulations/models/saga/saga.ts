@@ -37,7 +37,8 @@ import { createSampler, type Sampler } from "../../engine/distributions";
 import { LatencyHistogram } from "../../engine/stats";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { array, boolean, literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
-import type { EdgeRuntime, NodeKind, Reply, Request, SimNode } from "../../kernel/model";
+import type { EdgeRuntime, ModelContext, NodeKind, NodeMetrics, Reply, Request, SimNode } from "../../kernel/model";
+import type { RandomStream } from "../../engine/random";
 import { defineKind, type KindCheckContext } from "../../kernel/kind";
 import { Fifo, round } from "../shared";
 
@@ -113,6 +114,124 @@ interface OutboxEvent {
   action: () => void;
 }
 
+/** How the saga's events travel between participants. */
+interface EventOptions {
+  choreography: boolean;
+  outbox: boolean;
+  relayMs: number;
+  publishMs: number;
+  publishCrashRate: number;
+  eventDelay: Sampler;
+  eventRandom: RandomStream;
+}
+
+/**
+ * Events between participants (choreography): a committed step reaches the next participant through
+ * an outbox relay that polls every `relayMs` (safe across crashes), or a dual write whose publish
+ * follows the commit and can be lost in between. An orchestrator calls the next step directly.
+ */
+class SagaEvents {
+  published = 0;
+  lost = 0;
+  /** Sagas that lost an event: nobody will ever move them on. */
+  readonly stalled = new Set<SagaRun>();
+  private readonly outboxRows = new Fifo<OutboxEvent>();
+  private relayScheduled = false;
+  private readonly inGap = new Set<OutboxEvent>();
+
+  constructor(
+    private readonly ctx: ModelContext,
+    private readonly o: EventOptions,
+  ) {}
+
+  /** Events written to the outbox and not yet relayed. */
+  get pending(): number {
+    return this.outboxRows.length;
+  }
+
+  /** Runs `action` as the next participant's reaction to an event published now. */
+  hop(saga: SagaRun, action: () => void, what: string): void {
+    const { o, ctx } = this;
+    if (!o.choreography) {
+      action();
+      return;
+    }
+    const ev: OutboxEvent = { saga, action };
+    if (o.outbox) {
+      this.outboxRows.push(ev);
+      this.scheduleRelay();
+      return;
+    }
+    // Dual write: the transaction is committed; the publish follows and can be lost in between.
+    if (o.publishCrashRate > 0 && o.eventRandom.next() < o.publishCrashRate) {
+      this.lose(ev, what);
+      return;
+    }
+    this.inGap.add(ev);
+    ctx.sim.schedule(o.publishMs, () => {
+      if (!this.inGap.delete(ev)) return;
+      this.deliver(ev);
+    });
+  }
+
+  /** Participants died with events committed but not yet published: those events are gone. */
+  crash(): void {
+    for (const ev of [...this.inGap]) {
+      this.inGap.delete(ev);
+      this.lose(ev, "node crashed");
+    }
+  }
+
+  /** The relay resumes: the outbox rows were safe in the database. */
+  recover(): void {
+    if (this.outboxRows.length > 0) this.scheduleRelay();
+  }
+
+  private deliver(ev: OutboxEvent): void {
+    this.published++;
+    this.ctx.sim.schedule(this.o.eventDelay(), ev.action);
+  }
+
+  private readonly relay = (): void => {
+    this.relayScheduled = false;
+    if (this.ctx.faults.crashed) return; // resumes on recovery; the outbox rows are safe in the database
+    while (this.outboxRows.length > 0) this.deliver(this.outboxRows.shift()!);
+  };
+
+  private scheduleRelay(): void {
+    const { sim, faults } = this.ctx;
+    if (this.relayScheduled || faults.crashed) return;
+    this.relayScheduled = true;
+    // The relay polls on a fixed period: the next poll is at the next multiple of the interval.
+    const next = Math.floor(sim.now / this.o.relayMs) * this.o.relayMs + this.o.relayMs;
+    sim.scheduleAt(next, this.relay);
+  }
+
+  private lose(ev: OutboxEvent, what: string): void {
+    this.lost++;
+    this.stalled.add(ev.saga);
+    if (this.ctx.tracing) this.ctx.emit("saga.event-lost", `${what}: crashed between commit and publish`, ev.saga.request.id);
+  }
+}
+
+/** The edge each step calls: the one to its `service`, or else the step's own position among the edges. */
+function stepEdges(spec: SagaSpec, outgoing: readonly EdgeRuntime[]): EdgeRuntime[] {
+  return spec.steps.map((step, i) => {
+    const edge = step.service ? outgoing.find((e) => e.to === step.service) : outgoing[i];
+    if (!edge) throw new Error(`saga "${spec.id}": step ${i} ("${step.name}") needs an outgoing edge to ${step.service ? `"${step.service}"` : `a service (edge ${i})`}`);
+    return edge;
+  });
+}
+
+/** Saga counts for the report: those still running and those stalled count only measured sagas. */
+function sagaOutcomes(running: Set<SagaRun>, stalled: Set<SagaRun>, totals: { started: number; completed: number; compensated: number; inconsistent: number }): NodeMetrics {
+  let runningCounted = 0;
+  let stalledCounted = 0;
+  for (const s of running) if (s.counted) runningCounted++;
+  for (const s of stalled) if (s.counted && running.has(s)) stalledCounted++;
+  return { ...totals, running: runningCounted, stalled: stalledCounted };
+}
+
 export const sagaKind: NodeKind<SagaSpec> = {
   kind: "saga",
   create(spec, ctx) {
@@ -122,20 +241,12 @@ export const sagaKind: NodeKind<SagaSpec> = {
     const outbox = (spec.events ?? "outbox") === "outbox";
     const retries = spec.compensationRetries ?? 5;
     const backoffMs = spec.compensationBackoffMs ?? 100;
-    const relayMs = spec.relayIntervalMs ?? 100;
-    const publishMs = spec.publishMs ?? 2;
-    const publishCrashRate = spec.publishCrashRate ?? 0;
     const eventDelay: Sampler = spec.eventDelayMs ? createSampler(spec.eventDelayMs, ctx.random("events")) : () => 0;
     const stepRandom = ctx.random("steps");
     const compRandom = ctx.random("compensations");
     const eventRandom = ctx.random("publish-crashes");
 
-    const edgeFor = (service: string | undefined, i: number): EdgeRuntime => {
-      const edge = service ? ctx.outgoing.find((e) => e.to === service) : ctx.outgoing[i];
-      if (!edge) throw new Error(`saga "${spec.id}": step ${i} ("${steps[i].name}") needs an outgoing edge to ${service ? `"${service}"` : `a service (edge ${i})`}`);
-      return edge;
-    };
-    const edges = steps.map((s, i) => edgeFor(s.service, i));
+    const edges = stepEdges(spec, ctx.outgoing);
 
     const running = new Set<SagaRun>();
     let started = 0;
@@ -145,65 +256,11 @@ export const sagaKind: NodeKind<SagaSpec> = {
     let stepFailures = 0;
     let compensationAttempts = 0;
     let compensationFailures = 0;
-    let lostEvents = 0;
-    let eventsPublished = 0;
-    const stalled = new Set<SagaRun>();
     const duration = new LatencyHistogram();
     const compensationTime = new LatencyHistogram();
 
-    // --- events between participants (choreography) ---------------------------------------------
-
-    const pendingOutbox = new Fifo<OutboxEvent>();
-    let relayScheduled = false;
-    const inGap = new Set<OutboxEvent>();
-
-    const deliverEvent = (ev: OutboxEvent) => {
-      eventsPublished++;
-      sim.schedule(eventDelay(), ev.action);
-    };
-
-    const relay = () => {
-      relayScheduled = false;
-      if (faults.crashed) return; // resumes on recovery; the outbox rows are safe in the database
-      while (pendingOutbox.length > 0) deliverEvent(pendingOutbox.shift()!);
-    };
-    const scheduleRelay = () => {
-      if (relayScheduled || faults.crashed) return;
-      relayScheduled = true;
-      // The relay polls on a fixed period: the next poll is at the next multiple of the interval.
-      const next = Math.floor(sim.now / relayMs) * relayMs + relayMs;
-      sim.scheduleAt(next, relay);
-    };
-
-    /** Runs `action` as the next participant's reaction to an event published now. */
-    const hop = (saga: SagaRun, action: () => void, what: string) => {
-      if (!choreography) {
-        action();
-        return;
-      }
-      const ev: OutboxEvent = { saga, action };
-      if (outbox) {
-        pendingOutbox.push(ev);
-        scheduleRelay();
-        return;
-      }
-      // Dual write: the transaction is committed; the publish follows and can be lost in between.
-      if (publishCrashRate > 0 && eventRandom.next() < publishCrashRate) {
-        loseEvent(ev, what);
-        return;
-      }
-      inGap.add(ev);
-      sim.schedule(publishMs, () => {
-        if (!inGap.delete(ev)) return;
-        deliverEvent(ev);
-      });
-    };
-
-    const loseEvent = (ev: OutboxEvent, what: string) => {
-      lostEvents++;
-      stalled.add(ev.saga);
-      if (ctx.tracing) ctx.emit("saga.event-lost", `${what}: crashed between commit and publish`, ev.saga.request.id);
-    };
+    const events = new SagaEvents(ctx, { choreography, outbox, relayMs: spec.relayIntervalMs ?? 100, publishMs: spec.publishMs ?? 2, publishCrashRate: spec.publishCrashRate ?? 0, eventDelay, eventRandom });
+    const hop = (saga: SagaRun, action: () => void, what: string) => events.hop(saga, action, what);
 
     // --- the saga itself ---------------------------------------------------------------------
 
@@ -280,16 +337,12 @@ export const sagaKind: NodeKind<SagaSpec> = {
     const finish = (saga: SagaRun, how: "completed" | "compensated" | "inconsistent") => {
       running.delete(saga);
       if (saga.counted) {
-        if (how === "completed") {
-          completed++;
-          duration.record(sim.now - saga.startedMs);
-        } else if (how === "compensated") {
-          compensated++;
-          compensationTime.record(sim.now - saga.startedMs);
-        } else inconsistent++;
+        if (how === "completed") completed++;
+        else if (how === "compensated") compensated++;
+        else inconsistent++;
+        if (how !== "inconsistent") (how === "completed" ? duration : compensationTime).record(sim.now - saga.startedMs);
       }
-      if (how === "inconsistent" && ctx.tracing) ctx.emit("saga.left-inconsistent", "a completed step could not be compensated", saga.request.id);
-      else if (how === "compensated" && ctx.tracing) ctx.emit("saga.compensated", undefined, saga.request.id);
+      if (ctx.tracing && how !== "completed") ctx.emit(how === "inconsistent" ? "saga.left-inconsistent" : "saga.compensated", how === "inconsistent" ? "a completed step could not be compensated" : undefined, saga.request.id);
       if (how === "completed") saga.reply("ok");
       else saga.reply("error", how === "compensated" ? "saga-compensated" : "saga-inconsistent");
     };
@@ -306,15 +359,11 @@ export const sagaKind: NodeKind<SagaSpec> = {
       load: () => running.size,
       crash() {
         if (!choreography || outbox) return;
-        // Participants died with events committed but not yet published: those events are gone.
-        for (const ev of [...inGap]) {
-          inGap.delete(ev);
-          loseEvent(ev, "node crashed");
-        }
+        events.crash();
       },
       recover() {
         if (choreography) {
-          if (pendingOutbox.length > 0) scheduleRelay();
+          events.recover();
           return;
         }
         for (const saga of running) {
@@ -325,34 +374,23 @@ export const sagaKind: NodeKind<SagaSpec> = {
           }
         }
       },
-      metrics() {
-        let runningCounted = 0;
-        let stalledCounted = 0;
-        for (const s of running) if (s.counted) runningCounted++;
-        for (const s of stalled) if (s.counted && running.has(s)) stalledCounted++;
-        return {
-          started,
-          completed,
-          compensated,
-          inconsistent,
-          running: runningCounted,
-          stalled: stalledCounted,
-          stepFailures,
-          compensationAttempts,
-          compensationFailures,
-          lostEvents,
-          eventsPublished,
-          outboxPending: pendingOutbox.length,
-          durationMs: { mean: round(duration.mean, 3), p50: round(duration.quantile(0.5), 3), p99: round(duration.quantile(0.99), 3) },
-          compensationMs: { mean: round(compensationTime.mean, 3), p50: round(compensationTime.quantile(0.5), 3), p99: round(compensationTime.quantile(0.99), 3) },
-        };
-      },
+      metrics: () => ({
+        ...sagaOutcomes(running, events.stalled, { started, completed, compensated, inconsistent }),
+        stepFailures,
+        compensationAttempts,
+        compensationFailures,
+        lostEvents: events.lost,
+        eventsPublished: events.published,
+        outboxPending: events.pending,
+        durationMs: { mean: round(duration.mean, 3), p50: round(duration.quantile(0.5), 3), p99: round(duration.quantile(0.99), 3) },
+        compensationMs: { mean: round(compensationTime.mean, 3), p50: round(compensationTime.quantile(0.5), 3), p99: round(compensationTime.quantile(0.99), 3) },
+      }),
       gauges: () => ({
         running: running.size,
         compensating: [...running].filter((s) => s.compensating).length,
         inconsistent,
-        outboxPending: pendingOutbox.length,
-        lostEvents,
+        outboxPending: events.pending,
+        lostEvents: events.lost,
         crashed: faults.crashed,
       }),
     };
