@@ -27,6 +27,7 @@ import { loadShedderDefinition } from "./models/shedding/load-shedder";
 import { autoscaledPoolKind, autoscaledPoolSchema } from "./models/autoscaler/autoscaled-pool";
 import { raftDefinition } from "./models/raft/raft";
 import { leaseLockDefinition } from "./models/lease-lock/lease-lock";
+import { partitionedLogDefinition } from "./models/partitioned-log/partitioned-log";
 import { checkReplicatedRegister, replicatedRegisterKind, replicatedRegisterSchema } from "./models/replication/replicated-register";
 
 export type { KindEntry, KindCheckContext } from "./kernel/kind";
@@ -58,4 +59,5 @@ export const nodeKinds: Record<string, KindEntry> = {
   "replicated-register": entry(replicatedRegisterSchema, replicatedRegisterKind, { outgoing: { min: 0, max: 0 }, acceptsIncoming: false, isSource: true, check: checkReplicatedRegister as KindEntry["check"], summary: "A protocol: replicas and clients exchanging messages (leader-follower or quorum), with the history checked for linearizability and session guarantees." }),
   raft: raftDefinition,
   "lease-lock": leaseLockDefinition,
+  "partitioned-log": partitionedLogDefinition,
 };
