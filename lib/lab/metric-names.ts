@@ -238,6 +238,8 @@ const nodeFields: Record<string, Entry> = {
   skippedByConsumer: ["Records committed but never processed", "count", "records"],
   orderViolations: ["Records processed before an older record of their key", "count", "records"],
   leaderElections: ["Leader elections"],
+  rebalances: ["Rebalances"],
+  consumerCrashes: ["Consumer crashes"],
   uncleanElections: ["Unclean leader elections"],
   offlinePartitionSeconds: ["Partition-seconds with no leader"],
   pausedPartitionSeconds: ["Partition-seconds paused by rebalances"],
