@@ -55,4 +55,6 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "consistency-sessions": { "register.replication": "sync" },
   // sync-async-communication
   "fast-enough-search": { "leaf-client.hedgeDelayMs": 31 },
+  // kafka-event-streaming
+  "calm-rebalances": { "events.rebalance": "cooperative-sticky", "events.consumers": 5 },
 };
