@@ -47,7 +47,12 @@ export function stickyAssign(partitions: number, members: readonly string[], cur
     if (q > base) extra--;
     quota.set(m, q);
   }
-  for (const m of sorted) if (extra > 0 && quota.get(m) === base) (quota.set(m, base + 1), extra--);
+  for (const m of sorted) {
+    if (extra > 0 && quota.get(m) === base) {
+      quota.set(m, base + 1);
+      extra--;
+    }
+  }
   const free: number[] = [];
   for (let p = 0; p < partitions; p++) if (current[p] === null || current[p] === undefined || !owned.has(current[p]!)) free.push(p);
   for (const m of sorted) {
