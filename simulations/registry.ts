@@ -27,6 +27,7 @@ import { autoscaledPoolDefinition } from "./models/autoscaler/autoscaled-pool";
 import { raftDefinition } from "./models/raft/raft";
 import { leaseLockDefinition } from "./models/lease-lock/lease-lock";
 import { replicatedRegisterDefinition } from "./models/replication/replicated-register";
+import { partitionedLogDefinition } from "./models/partitioned-log/partitioned-log";
 
 export type { KindEntry, KindCheckContext } from "./kernel/kind";
 
@@ -52,4 +53,5 @@ export const nodeKinds: Record<string, DefinedKindEntry> = {
   "replicated-register": replicatedRegisterDefinition,
   raft: raftDefinition,
   "lease-lock": leaseLockDefinition,
+  "partitioned-log": partitionedLogDefinition,
 };

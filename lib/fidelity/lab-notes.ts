@@ -37,11 +37,12 @@ export const KIND_NOTES: Record<string, KindNote> = {
   "scatter-gather": { models: "fan-out to n sub-requests and waiting for the slowest", leavesOut: "partial answers, the cost of merging and per-backend differences", family: "fan-out" },
   raft: { models: "Raft servers as processes (terms, votes, log replication, commit index) with latency, loss, partitions and crash-recovery, safety checked after every step", leavesOut: "snapshots, membership changes, pre-vote, client deduplication and disk write time", family: "consensus" },
   "lease-lock": { models: "a lock service granting leases with fencing tokens, clients that can freeze (GC pauses) and the storage they write to", leavesOut: "the lock service's own replication and clock drift between it and the clients", family: "consensus" },
+  "partitioned-log": { models: "keyed partitions replicated with an in-sync set, acks and min.insync.replicas, clean and unclean election, one consumer group with offsets and eager or cooperative rebalancing", leavesOut: "network and disk time, slow followers leaving the ISR, idempotence, transactions, compaction and retries", family: "partitioned-log" },
   "autoscaled-pool": { models: "a lagging controller, cold starts and instance counts", leavesOut: "node provisioning and bin packing", family: "mmc" },
 };
 
 /** Families checked most directly by a scenario's kinds, most specific first. */
-const familyOrder: FidelityFamily[] = ["outbox", "consensus", "replication", "fan-out", "circuit-breaker", "rate-limiting", "retries", "saga", "pools", "cache-eviction", "load-balancing", "mmc", "littles-law"];
+const familyOrder: FidelityFamily[] = ["outbox", "consensus", "partitioned-log", "replication", "fan-out", "circuit-breaker", "rate-limiting", "retries", "saga", "pools", "cache-eviction", "load-balancing", "mmc", "littles-law"];
 
 export interface LabFidelityNote {
   models: string[];

@@ -63,4 +63,6 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "ownership-size-each-database": { "orders-db.workers": 8, "analytics-db.workers": 2 },
   // sync-async-communication
   "fast-enough-search": { "leaf-client.hedgeDelayMs": 31 },
+  // kafka-event-streaming
+  "calm-rebalances": { "events.rebalance": "cooperative-sticky", "events.consumers": 5 },
 };
