@@ -22,6 +22,7 @@ export const FIDELITY_FAMILIES = {
   "sync-chains": { title: "Synchronous chains and queues", reference: "A chain of synchronous hops with independent failures q_i succeeds with probability Π(1 − q_i), and its latencies add; behind a queue, the front end's success counts only the hops before the queue, and a consumer outage of D seconds becomes a backlog of about λD messages." },
   "fan-out": { title: "Fan-out and hedging", reference: "A request waiting for n independent sub-requests, each slow with probability p, is slow with probability 1 − (1 − p)^n (Dean & Barroso, 2013); a hedge after d ms makes a sub-request slow only when both copies are, at P(X > d) extra requests." },
   consensus: { title: "Consensus (Raft)", reference: "Raft's safety properties (Ongaro & Ousterhout 2014, Figure 3): at most one leader per term, log matching, no committed entry lost, checked after every step; randomized election timeouts make split votes rare (§9.3)." },
+  "disaster-recovery": { title: "Disaster recovery", reference: "A replica that applies writes in commit order holds a prefix of them, so a failover loses at most the writes of the replication lag at the crash (none with synchronous replication); a restore loses at most one backup interval, or one log-archive interval with point-in-time recovery; RTO is the sum of detection, decision, promotion, DNS TTL and warm-up." },
   "littles-law": { title: "Little's law", reference: "L = λW: the time-average number of requests in the system equals the arrival rate times the mean time in the system." },
 } as const;
 
