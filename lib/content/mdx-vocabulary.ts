@@ -46,6 +46,8 @@ export const mdxComponentNames = [
   "PartitionRing",
   "MerkleRepair",
   "CompactionCompare",
+  // Disaster-recovery widget (content/README.md, "Interactive widgets").
+  "DrTimeline",
 ] as const;
 
 /** A component name MDX may use. */
