@@ -54,8 +54,7 @@ export function DrTimeline({ crashAtMin = 877, backupIntervalH = 24, pitr: pitr0
     dnsTtlS: TTL_STEPS[ttlIndex],
   };
   const key = JSON.stringify(settings);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the settings' value, not identity
-  const outcomes = useMemo(() => compareStrategies(settings), [key]);
+  const outcomes = useMemo(() => compareStrategies(JSON.parse(key) as DrSettings), [key]);
   const maxRto = Math.max(...outcomes.map((o) => o.rtoS));
   const [backup, pilot, warm, active] = outcomes;
   const summary =
