@@ -30,6 +30,8 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "failures-break-cycle": { "a-to-b.timeoutMs": 500, "a-to-b.poolSize": 7, "a-to-b.poolQueueCapacity": 0 },
   // disaster-recovery
   "dr-failover-budget": { "db.replicationLagMs.medianMs": 200, "db.failoverMs": 2000, "db.readYourWritesMs": 1000 },
+  // relational-scaling
+  "relational-fresh-replicas": { "db.replicationLagMs.medianMs": 20 },
   // key-value-stores
   "kv-throttle-hot-key": { "limiter.ratePerSec": 150 },
   // load-balancing-algorithms
