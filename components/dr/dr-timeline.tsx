@@ -76,7 +76,7 @@ export function DrTimeline({ crashAtMin = 877, backupIntervalH = 24, pitr: pitr0
     <GeoFrame title="A region outage under four recovery strategies" testId="dr-timeline">
       <div className="flex flex-wrap gap-x-4 gap-y-2">
         <RangeField label="Region fails at" value={crashMin} min={0} max={1439} onChange={setCrashMin} format={(m) => clock(m * 60).slice(0, 5)} testId="dr-crash" />
-        <RangeField label="Snapshot every" value={backupIndex} min={0} max={BACKUP_STEPS.length - 1} onChange={setBackupIndex} format={(i) => `${BACKUP_STEPS[i]} h (at 00:00${BACKUP_STEPS[i] < 24 ? ", …" : ""})`} testId="dr-backup" />
+        <RangeField label="Snapshot every" value={backupIndex} min={0} max={BACKUP_STEPS.length - 1} onChange={setBackupIndex} format={(i) => `${BACKUP_STEPS[i]} h`} testId="dr-backup" />
         <RangeField label="Median replication lag" value={lagIndex} min={0} max={LAG_STEPS.length - 1} onChange={setLagIndex} format={(i) => `${LAG_STEPS[i]} s`} testId="dr-lag" />
         <RangeField label="DNS TTL" value={ttlIndex} min={0} max={TTL_STEPS.length - 1} onChange={setTtlIndex} format={(i) => formatDuration(TTL_STEPS[i])} testId="dr-ttl" />
       </div>
@@ -158,12 +158,12 @@ export function DrTimeline({ crashAtMin = 877, backupIntervalH = 24, pitr: pitr0
             {outcomes.map((o) => (
               <tr key={o.strategy} className="border-b border-line/60" data-testid={`dr-row-${o.strategy}`}>
                 <th scope="row" className="py-1 pr-2 font-normal">{DR_LABEL[o.strategy]}</th>
-                <td className="py-1 pr-2 text-right font-mono">{count(o.loss.lostWrites)}</td>
-                <td className="py-1 pr-2 text-right font-mono">
+                <td className="whitespace-nowrap py-1 pr-2 text-right font-mono">{count(o.loss.lostWrites)}</td>
+                <td className="whitespace-nowrap py-1 pr-2 text-right font-mono">
                   {formatDuration(o.loss.lostSpanS)} ≤ {formatDuration(o.loss.boundS)}
                 </td>
-                <td className="py-1 pr-2 text-right font-mono">{formatDuration(o.rtoS)}</td>
-                <td className="py-1 text-right font-mono">{o.cost.toFixed(2)}</td>
+                <td className="whitespace-nowrap py-1 pr-2 text-right font-mono">{formatDuration(o.rtoS)}</td>
+                <td className="whitespace-nowrap py-1 text-right font-mono">{o.cost.toFixed(2)}</td>
               </tr>
             ))}
           </tbody>
@@ -192,8 +192,8 @@ export function DrTimeline({ crashAtMin = 877, backupIntervalH = 24, pitr: pitr0
                   <tr key={`${o.strategy}-${p.name}`} className="border-b border-line/60">
                     <th scope="row" className="py-1 pr-2 font-normal">{DR_LABEL[o.strategy]}</th>
                     <td className="py-1 pr-2">{PHASE_LABEL[p.name]}</td>
-                    <td className="py-1 pr-2 text-right font-mono">+{formatDuration(p.startS)}</td>
-                    <td className="py-1 pr-2 text-right font-mono">{formatDuration(p.durationS)}</td>
+                    <td className="whitespace-nowrap py-1 pr-2 text-right font-mono">+{formatDuration(p.startS)}</td>
+                    <td className="whitespace-nowrap py-1 pr-2 text-right font-mono">{formatDuration(p.durationS)}</td>
                     <td className="py-1">{p.detail}</td>
                   </tr>
                 )),

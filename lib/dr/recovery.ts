@@ -296,8 +296,9 @@ export function compareStrategies(s: DrSettings): StrategyOutcome[] {
   return DR_STRATEGIES.map((k) => strategyOutcome(k, s));
 }
 
-/** "1 h 12 min", "4 min 30 s", "45 s". */
+/** "1 h 12 min", "4 min 30 s", "45 s", "2.6 s". */
 export function formatDuration(sec: number): string {
+  if (sec > 0 && sec < 9.95) return `${(Math.round(sec * 10) / 10).toString()} s`;
   const r = Math.round(sec);
   if (r < 60) return `${r} s`;
   const h = Math.floor(r / 3600);
