@@ -26,6 +26,7 @@ import { CommunicationPathsView, ConwayMapView } from "./team-widgets";
 import { GeofenceJitter, GeohashGrid, QuadtreeSearch } from "./geo";
 import { CompactionCompare, MerkleRepair, PartitionRing } from "./partitioning";
 import { EventReplay } from "./event-sourcing";
+import { DrTimeline } from "./disaster-recovery";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -75,5 +76,7 @@ export const mdxComponents = {
   CompactionCompare,
   // Event-sourcing widget (components/mdx/event-sourcing.tsx)
   EventReplay,
+  // Disaster-recovery widget (components/mdx/disaster-recovery.tsx)
+  DrTimeline,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -49,6 +49,8 @@ export const mdxComponentNames = [
   "CompactionCompare",
   // Event-sourcing widget (content/README.md, "Interactive widgets").
   "EventReplay",
+  // Disaster-recovery widget (content/README.md, "Interactive widgets").
+  "DrTimeline",
 ] as const;
 
 /** A component name MDX may use. */

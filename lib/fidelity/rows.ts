@@ -18,6 +18,7 @@ import type { FidelityFamily } from "./families";
 import { partitioningRowSpecs } from "./partitioning-rows";
 import { eventSourcingRowSpecs, outboxRowSpecs } from "./outbox-rows";
 import { partitionedLogRowSpecs } from "./partitioned-log-rows";
+import { disasterRecoveryRowSpecs } from "./disaster-recovery-rows";
 
 export type Comparison = "interval" | "at-most" | "equal" | "mean-at-least" | "mean-at-most";
 
@@ -857,7 +858,7 @@ function fanOutRows(): RowSpec[] {
 
 /** Every row spec, in page order. */
 export function fidelityRowSpecs(): RowSpec[] {
-  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...outboxRowSpecs(), ...eventSourcingRowSpecs(), ...partitionedLogRowSpecs()];
+  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...outboxRowSpecs(), ...eventSourcingRowSpecs(), ...partitionedLogRowSpecs(), ...disasterRecoveryRowSpecs()];
 }
 
 /** Runs every simulation row (about ten seconds of CPU: build time and tests only). */

@@ -32,6 +32,10 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "outbox-billing-copy": { "order-service.mode": "outbox", "order-service.relayIntervalMs": 500, "order-service.batchSize": 500, "order-service.dedupe": true, "order-service.messageKey": "aggregate" },
   // event-sourcing-cqrs
   "es-fresh-read-model": { "read-model.partitions": 4, "read-model.dedupe": true },
+  // disaster-recovery
+  "dr-failover-budget": { "db.replicationLagMs.medianMs": 200, "db.failoverMs": 2000, "db.readYourWritesMs": 1000 },
+  // relational-scaling
+  "relational-fresh-replicas": { "db.replicationLagMs.medianMs": 20 },
   // key-value-stores
   "kv-throttle-hot-key": { "limiter.ratePerSec": 150 },
   // load-balancing-algorithms

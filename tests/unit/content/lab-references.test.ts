@@ -95,6 +95,11 @@ function fieldExists(scenario: Scenario, exposed: string): string | null {
     const edge = scenario.edges.find((e) => (e.id ?? `${e.from}->${e.to}`) === nodeId);
     return edge ? null : `no node "${nodeId}"`;
   }
+  // A number inside a duration distribution the preset sets ("db.replicationLagMs.medianMs"): the
+  // schema cannot name it (a tagged union), but the lab gives it a control (lib/lab/controls.ts).
+  const [field, sub, ...rest] = fieldPath;
+  const value = (node as unknown as Record<string, unknown>)[field];
+  if (sub !== undefined && rest.length === 0 && typeof value === "object" && value !== null && "dist" in value && typeof (value as Record<string, unknown>)[sub] === "number") return null;
   let schema = nodeKinds[node.kind]?.schema as unknown as { fields?: Record<string, unknown> } | undefined;
   for (const key of fieldPath) {
     const fields = schema?.fields;
