@@ -22,6 +22,7 @@ export const FIDELITY_FAMILIES = {
   "sync-chains": { title: "Synchronous chains and queues", reference: "A chain of synchronous hops with independent failures q_i succeeds with probability Π(1 − q_i), and its latencies add; behind a queue, the front end's success counts only the hops before the queue, and a consumer outage of D seconds becomes a backlog of about λD messages." },
   "fan-out": { title: "Fan-out and hedging", reference: "A request waiting for n independent sub-requests, each slow with probability p, is slow with probability 1 − (1 − p)^n (Dean & Barroso, 2013); a hedge after d ms makes a sub-request slow only when both copies are, at P(X > d) extra requests." },
   consensus: { title: "Consensus (Raft)", reference: "Raft's safety properties (Ongaro & Ousterhout 2014, Figure 3): at most one leader per term, log matching, no committed entry lost, checked after every step; randomized election timeouts make split votes rare (§9.3)." },
+  isolation: { title: "Isolation levels", reference: "PostgreSQL's row of the Hermitage matrix (Kleppmann, github.com/ept/hermitage): read committed prevents G0, G1a, G1b, G1c and OTV; repeatable read (snapshot isolation) also PMP, lost update and read skew; serializable (SSI) prevents all, by aborting. Strict two-phase locking is serializable; its deadlocks end with a victim aborted." },
   "littles-law": { title: "Little's law", reference: "L = λW: the time-average number of requests in the system equals the arrival rate times the mean time in the system." },
 } as const;
 
