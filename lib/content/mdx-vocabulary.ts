@@ -46,6 +46,8 @@ export const mdxComponentNames = [
   "PartitionRing",
   "MerkleRepair",
   "CompactionCompare",
+  // Transaction widgets (content/README.md, "Interactive widgets").
+  "IsolationLab",
 ] as const;
 
 /** A component name MDX may use. */

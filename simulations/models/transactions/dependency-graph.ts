@@ -46,8 +46,14 @@ export const CYCLE_NAMES: Record<CycleKind, string> = {
   G2: "G2, a cycle through a predicate antidependency (phantom write skew)",
 };
 
-/** Builds the graph of the committed transactions in a run and names its worst cycle. */
-export function dependencyGraph(run: RunState): DependencyGraph {
+/**
+ * Builds the graph of the committed transactions in a run and names its worst cycle. With
+ * `provisional`, transactions still running count as if they committed now, in the order they
+ * appear (the lab draws the graph as it grows; Adya's graph proper has committed ones only).
+ */
+export function dependencyGraph(run: RunState, provisional = false): DependencyGraph {
+  const order = provisional ? [...run.commitOrder, ...Object.keys(run.status).filter((t) => run.status[t] === "active")] : run.commitOrder;
+  run = { ...run, commitOrder: order };
   const committed = new Set(run.commitOrder);
   const nodes = run.commitOrder.filter((t) => t !== "T0");
   const byId = new Map(run.versions.map((v) => [v.id, v]));

@@ -163,3 +163,12 @@ describe("free stepping", () => {
     expect(() => t.scheduleById("G9")).toThrow(/no transaction schedule "G9" \(known: G0, G1a/);
   });
 });
+
+describe("the provisional graph", () => {
+  it("shows write skew's two antidependencies before anyone commits, and only then", () => {
+    const s = t.scheduleById("G2-item");
+    const before = t.runSchedule(s.steps, "repeatable-read", s.initial, 6);
+    expect(t.dependencyGraph(before).edges).toEqual([]);
+    expect(t.dependencyGraph(before, true).cycle?.kind).toBe("G2-item");
+  });
+});
