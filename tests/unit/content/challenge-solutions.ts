@@ -28,6 +28,8 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "failures-stop-cascade": { "payments-client.timeoutMs": 300 },
   "failures-tame-herd": { "clients.backoff": "exponential", "clients.jitter": "full" },
   "failures-break-cycle": { "a-to-b.timeoutMs": 500, "a-to-b.poolSize": 7, "a-to-b.poolQueueCapacity": 0 },
+  // idempotency-and-concurrency
+  "idem-fast-and-once": { "publisher.timeoutMs": 200 },
   // key-value-stores
   "kv-throttle-hot-key": { "limiter.ratePerSec": 150 },
   // load-balancing-algorithms
