@@ -26,6 +26,12 @@ const LEVEL_NAMES: Record<tx.Level, string> = {
   serializable: "Serializable (SSI)",
   "two-phase-locking": "Two-phase locking",
 };
+const LEVEL_PHRASES: Record<tx.Level, string> = {
+  "read-committed": "read committed",
+  "repeatable-read": "repeatable read",
+  serializable: "serializable",
+  "two-phase-locking": "two-phase locking",
+};
 const LANES = ["T1", "T2", "T3"] as const;
 const CUSTOM = "custom";
 const CUSTOM_ROWS = { x: 10, y: 20 };
@@ -86,8 +92,10 @@ export function IsolationLab({ schedule: s0 = "G2-item", level: l0 = "repeatable
     ? `The dependency graph has a cycle: ${graph.cycle.edges.map((e) => `${e.from} →${e.kind} ${e.to}`).join(", ")}: ${tx.CYCLE_NAMES[graph.cycle.kind]}.`
     : graph.edges.length > 0
       ? "The dependency graph has no cycle: the history so far is serializable."
-      : "No dependencies yet.";
-  const verdict = canned && at === total ? (canned.hermitage ? (canned.occurred(finalRun) ? ` ${canned.id} happened under ${LEVEL_NAMES[level].toLowerCase()}.` : ` ${canned.id} was prevented under ${LEVEL_NAMES[level].toLowerCase()}.`) : "") : "";
+      : at === total && total > 0
+        ? "The committed transactions have no dependencies on each other: the outcome is serializable."
+        : "No dependencies yet.";
+  const verdict = canned && at === total ? (canned.hermitage ? (canned.occurred(finalRun) ? ` ${canned.id} happened under ${LEVEL_PHRASES[level]}.` : ` ${canned.id} was prevented under ${LEVEL_PHRASES[level]}.`) : "") : "";
   const sentence = `Step ${at} of ${total}. ${happened} ${cycleText}${verdict}`.replace(/\s+/g, " ").trim();
 
   return (
