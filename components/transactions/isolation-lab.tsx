@@ -160,7 +160,7 @@ export function IsolationLab({ schedule: s0 = "G2-item", level: l0 = "repeatable
             const events = run.events.filter((e) => e.step === i && e.tx === s.tx);
             const shown = i < at;
             const outcome = events.at(-1)?.outcome;
-            const tone = !shown ? "text-muted opacity-60" : outcome === "aborted" ? "border-accent bg-accent-soft" : outcome === "blocked" ? "border-warn bg-warn-soft" : outcome === "skipped" ? "line-through text-muted" : "border-line bg-sunken";
+            const tone = !shown ? "border-dashed border-line text-muted" : outcome === "aborted" ? "border-accent bg-accent-soft" : outcome === "blocked" ? "border-warn bg-warn-soft" : outcome === "skipped" ? "line-through text-muted" : "border-line bg-sunken";
             return (
               <li key={i} className="contents">
                 <span className={`font-mono ${i === at - 1 ? "font-bold text-accent" : "text-muted"}`}>{i + 1}</span>
