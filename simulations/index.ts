@@ -39,3 +39,4 @@ export * as crdts from "./models/replication/crdts";
 // Mechanism views (lib/mechanisms) drive these directly with scripted inputs.
 export { TokenBucket, FixedWindow, SlidingLog, SlidingCounter, SlidingPeak } from "./models/rate-limiter/algorithms";
 export { xfetchRefreshesEarly } from "./models/cache/modes";
+export * as transactions from "./models/transactions";

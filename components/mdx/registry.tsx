@@ -27,6 +27,7 @@ import { GeofenceJitter, GeohashGrid, QuadtreeSearch } from "./geo";
 import { CompactionCompare, MerkleRepair, PartitionRing } from "./partitioning";
 import { EventReplay } from "./event-sourcing";
 import { DrTimeline } from "./disaster-recovery";
+import { IsolationLab } from "./transactions";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -78,5 +79,7 @@ export const mdxComponents = {
   EventReplay,
   // Disaster-recovery widget (components/mdx/disaster-recovery.tsx)
   DrTimeline,
+  // Transaction widgets (components/mdx/transactions.tsx)
+  IsolationLab,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -51,6 +51,8 @@ export const mdxComponentNames = [
   "EventReplay",
   // Disaster-recovery widget (content/README.md, "Interactive widgets").
   "DrTimeline",
+  // Transaction widgets (content/README.md, "Interactive widgets").
+  "IsolationLab",
 ] as const;
 
 /** A component name MDX may use. */
