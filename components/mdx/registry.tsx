@@ -25,6 +25,7 @@ import { AggregateBoundary, ContextMapView } from "./ddd";
 import { CommunicationPathsView, ConwayMapView } from "./team-widgets";
 import { GeofenceJitter, GeohashGrid, QuadtreeSearch } from "./geo";
 import { CompactionCompare, MerkleRepair, PartitionRing } from "./partitioning";
+import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widgets";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -71,5 +72,9 @@ export const mdxComponents = {
   PartitionRing,
   MerkleRepair,
   CompactionCompare,
+  // ID-generation and time-series widgets (components/mdx/storage-widgets.tsx)
+  IdGenerator,
+  CollisionOdds,
+  GorillaCompression,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -46,6 +46,10 @@ export const mdxComponentNames = [
   "PartitionRing",
   "MerkleRepair",
   "CompactionCompare",
+  // ID-generation and time-series widgets (content/README.md, "Interactive widgets").
+  "IdGenerator",
+  "CollisionOdds",
+  "GorillaCompression",
 ] as const;
 
 /** A component name MDX may use. */

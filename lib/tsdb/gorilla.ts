@@ -202,12 +202,11 @@ export function decode(e: Pick<Encoded, "bits" | "pointCount">): Point[] {
       delta = Number(r.read(14));
       if (delta === 2 ** 14 - 1) delta = Number(r.read(32));
     } else {
-      let dod = 0;
-      if (r.bit() === 0) dod = 0;
-      else if (r.bit() === 0) dod = Number(signed(r.read(7), 7));
-      else if (r.bit() === 0) dod = Number(signed(r.read(9), 9));
-      else if (r.bit() === 0) dod = Number(signed(r.read(12), 12));
-      else dod = Number(signed(r.read(32), 32));
+      // Count the leading 1s of the prefix (at most four): 0 -> same gap, then 7, 9, 12 or 32 bits.
+      let ones = 0;
+      while (ones < 4 && r.bit() === 1) ones++;
+      const width = [0, 7, 9, 12, 32][ones];
+      const dod = width === 0 ? 0 : Number(signed(r.read(width), width));
       delta += dod;
     }
     t += delta;
