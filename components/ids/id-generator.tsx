@@ -8,7 +8,7 @@
  */
 import { useId, useMemo, useState } from "react";
 import { decomposeSnowflake, generateIds, scriptedClock, sortability, type IdScheme } from "@/lib/ids/id-schemes";
-import { color, labelSize } from "@/components/mechanisms/palette";
+import { color } from "@/components/mechanisms/palette";
 import { GeoFrame, px2, RangeField, Toggle } from "@/components/geo/widget-parts";
 
 export interface IdGeneratorProps {
@@ -101,26 +101,23 @@ export function IdGenerator({ scheme: s0 = "uuid-v7", rollbackMs: r0 = 0 }: IdGe
           <Toggle label="Monotonic guard (keep the last time when the clock is behind)" checked={monotonic} onChange={setMonotonic} testId="ids-monotonic" />
         </div>
       ) : null}
-      <svg viewBox={`0 0 ${W} 46`} className="mt-3 h-auto w-full max-w-[480px]" fontSize={labelSize - 2} role="img" aria-label={`${schemeLabel[scheme]} bit layout: ${fields.map((f) => `${f.name} ${f.bits} bits`).join(", ")}.`} data-testid="ids-layout">
+      <svg viewBox={`0 0 ${W} 20`} className="mt-3 h-auto w-full max-w-[480px]" role="img" aria-label={`${schemeLabel[scheme]} bit layout: ${fields.map((f) => `${f.name} ${f.bits} bits`).join(", ")}.`} data-testid="ids-layout">
         {fields.map((f, i) => {
           const w = (f.bits / totalBits) * W;
-          const g = (
-            <g key={i}>
-              <rect x={px2(x)} y={4} width={px2(Math.max(w - 1, 1))} height={16} fill={f.fill} opacity={0.85} />
-              {w > 26 ? (
-                <text x={px2(x + 2)} y={34} fill={color.fg}>
-                  {f.name} {f.bits}
-                </text>
-              ) : null}
-            </g>
-          );
+          const g = <rect key={i} x={px2(x)} y={2} width={px2(Math.max(w - 1, 1))} height={16} fill={f.fill} opacity={0.85} />;
           x += w;
           return g;
         })}
-        <text x={W} y={44} textAnchor="end" fill={color.muted}>
-          {totalBits} bits
-        </text>
       </svg>
+      <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs" aria-hidden="true">
+        {fields.map((f, i) => (
+          <li key={i} className="inline-flex items-center gap-1">
+            <span className="inline-block size-2.5 rounded-sm" style={{ background: f.fill }} />
+            {f.name} <span className="font-mono text-muted">{f.bits}</span>
+          </li>
+        ))}
+        <li className="text-muted">= {totalBits} bits</li>
+      </ul>
       <div className="mt-2 overflow-x-auto">
         <table className="w-full text-left text-xs" data-testid="ids-table">
           <caption className="sr-only">IDs in the order they were made, with the clock reading and what the generator did</caption>
@@ -128,8 +125,7 @@ export function IdGenerator({ scheme: s0 = "uuid-v7", rollbackMs: r0 = 0 }: IdGe
             <tr className="border-b border-line">
               <th scope="col" className="py-1 pr-2">#</th>
               <th scope="col" className="py-1 pr-2">clock</th>
-              <th scope="col" className="py-1 pr-2">ID</th>
-              <th scope="col" className="py-1">what happened</th>
+              <th scope="col" className="py-1">ID and what happened</th>
             </tr>
           </thead>
           <tbody>
@@ -141,10 +137,10 @@ export function IdGenerator({ scheme: s0 = "uuid-v7", rollbackMs: r0 = 0 }: IdGe
                 <tr key={i} className="border-b border-line/60" data-out-of-order={outOfOrder || undefined}>
                   <td className="py-0.5 pr-2 font-mono">{i + 1}</td>
                   <td className="py-0.5 pr-2 font-mono">+{e.clockMs - START_MS}</td>
-                  <td className="break-all py-0.5 pr-2 font-mono">{e.text ?? "—"}</td>
                   <td className="py-0.5">
-                    {noteText[e.note]}
-                    {outOfOrder ? <strong className="text-accent"> · sorts before #{events.indexOf(prev!) + 1}</strong> : null}
+                    <span className="break-all font-mono text-[11px] sm:text-xs">{e.text ?? "—"}</span>{" "}
+                    <span className="whitespace-nowrap text-muted">{noteText[e.note]}</span>
+                    {outOfOrder ? <strong className="whitespace-nowrap text-accent"> · sorts before #{events.indexOf(prev!) + 1}</strong> : null}
                   </td>
                 </tr>
               );
