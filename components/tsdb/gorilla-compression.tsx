@@ -8,7 +8,7 @@
 import { useId, useMemo, useState } from "react";
 import { bitsPerPoint, encode, floatBits, parseSeries, RAW_BYTES_PER_POINT } from "@/lib/tsdb/gorilla";
 import { presetSeries, seriesPresetLabel, seriesText, type SeriesPreset } from "@/lib/tsdb/series";
-import { color, labelSize } from "@/components/mechanisms/palette";
+import { color } from "@/components/mechanisms/palette";
 import { GeoFrame, px2 } from "@/components/geo/widget-parts";
 
 export interface GorillaCompressionProps {
@@ -88,25 +88,24 @@ export function GorillaCompression({ preset: p0 = "gauge" }: GorillaCompressionP
           <p className="mt-3 text-2xl font-semibold tabular-nums" data-testid="gorilla-bytes">
             {per.bytes.toFixed(2)} bytes / point
           </p>
-          <svg viewBox={`0 0 ${W} 40`} className="h-auto w-full max-w-[440px]" fontSize={labelSize - 2} role="img" aria-label={`Bits by part: header ${encoded.counts.header}, timestamps ${encoded.counts.timestamps}, values ${encoded.counts.values}.`}>
+          <svg viewBox={`0 0 ${W} 16`} className="h-auto w-full max-w-[440px]" role="img" aria-label={`Bits by part: header ${encoded.counts.header}, timestamps ${encoded.counts.timestamps}, values ${encoded.counts.values}.`}>
             {parts.map(([name, bits, fill]) => {
               const w = (bits / encoded.counts.total) * W;
-              const g = (
-                <g key={name}>
-                  <rect x={px2(x)} y={2} width={px2(Math.max(w - 1, 1))} height={14} fill={fill} />
-                  {w > 60 ? (
-                    <text x={px2(x + 2)} y={30} fill={color.fg}>
-                      {name} {bits}
-                    </text>
-                  ) : null}
-                </g>
-              );
+              const g = <rect key={name} x={px2(x)} y={1} width={px2(Math.max(w - 1, 1))} height={14} fill={fill} />;
               x += w;
               return g;
             })}
           </svg>
+          <ul className="mt-1 flex flex-wrap gap-x-3 text-xs" aria-hidden="true">
+            {parts.map(([name, bits, fill]) => (
+              <li key={name} className="inline-flex items-center gap-1">
+                <span className="inline-block size-2.5 rounded-sm" style={{ background: fill }} />
+                {name} <span className="font-mono text-muted">{bits} bits</span>
+              </li>
+            ))}
+          </ul>
           <div className="mt-2 grid gap-3 text-xs sm:grid-cols-2">
-            <table className="text-left" data-testid="gorilla-ts-codes">
+            <table className="w-full text-left text-xs" data-testid="gorilla-ts-codes">
               <caption className="text-left font-semibold">Timestamp codes (delta of delta)</caption>
               <tbody>
                 {tsCases.map((k) => (
@@ -119,7 +118,7 @@ export function GorillaCompression({ preset: p0 = "gauge" }: GorillaCompressionP
                 ))}
               </tbody>
             </table>
-            <table className="text-left" data-testid="gorilla-value-codes">
+            <table className="w-full text-left text-xs" data-testid="gorilla-value-codes">
               <caption className="text-left font-semibold">Value codes (XOR with the previous)</caption>
               <tbody>
                 {valueCases.map((k) => (
@@ -136,7 +135,7 @@ export function GorillaCompression({ preset: p0 = "gauge" }: GorillaCompressionP
           <details className="mt-2 text-xs">
             <summary className="cursor-pointer text-sm text-muted">Show the first points worked through</summary>
             <div className="overflow-x-auto">
-              <table className="mt-1 w-full min-w-[30rem] text-left" data-testid="gorilla-steps">
+              <table className="mt-1 w-full min-w-[30rem] text-left text-xs" data-testid="gorilla-steps">
                 <thead>
                   <tr className="border-b border-line">
                     <th scope="col" className="pr-2">t</th>
