@@ -28,6 +28,7 @@ import { CompactionCompare, MerkleRepair, PartitionRing } from "./partitioning";
 import { EventReplay } from "./event-sourcing";
 import { DrTimeline } from "./disaster-recovery";
 import { IsolationLab } from "./transactions";
+import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widgets";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -81,5 +82,9 @@ export const mdxComponents = {
   DrTimeline,
   // Transaction widgets (components/mdx/transactions.tsx)
   IsolationLab,
+  // ID-generation and time-series widgets (components/mdx/storage-widgets.tsx)
+  IdGenerator,
+  CollisionOdds,
+  GorillaCompression,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

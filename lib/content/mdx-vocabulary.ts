@@ -53,6 +53,10 @@ export const mdxComponentNames = [
   "DrTimeline",
   // Transaction widgets (content/README.md, "Interactive widgets").
   "IsolationLab",
+  // ID-generation and time-series widgets (content/README.md, "Interactive widgets").
+  "IdGenerator",
+  "CollisionOdds",
+  "GorillaCompression",
 ] as const;
 
 /** A component name MDX may use. */
