@@ -16,6 +16,7 @@
 import { ScenarioRun, runScenario, theory, validateScenario, type RunReport, type Scenario } from "@/simulations";
 import type { FidelityFamily } from "./families";
 import { partitioningRowSpecs } from "./partitioning-rows";
+import { streamingRowSpecs } from "./streaming-rows";
 
 export type Comparison = "interval" | "at-most" | "equal" | "mean-at-least" | "mean-at-most";
 
@@ -855,7 +856,7 @@ function fanOutRows(): RowSpec[] {
 
 /** Every row spec, in page order. */
 export function fidelityRowSpecs(): RowSpec[] {
-  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows()];
+  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...streamingRowSpecs()];
 }
 
 /** Runs every simulation row (about ten seconds of CPU: build time and tests only). */
