@@ -46,6 +46,8 @@ export const mdxComponentNames = [
   "PartitionRing",
   "MerkleRepair",
   "CompactionCompare",
+  // Stream and batch processing widgets (content/README.md, "Interactive widgets").
+  "WatermarkPlot",
 ] as const;
 
 /** A component name MDX may use. */
