@@ -25,7 +25,7 @@ import { AggregateBoundary, ContextMapView } from "./ddd";
 import { CommunicationPathsView, ConwayMapView } from "./team-widgets";
 import { GeofenceJitter, GeohashGrid, QuadtreeSearch } from "./geo";
 import { CompactionCompare, MerkleRepair, PartitionRing } from "./partitioning";
-import { WatermarkPlot } from "./streaming";
+import { BatchJobView, WatermarkPlot } from "./streaming";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -74,5 +74,6 @@ export const mdxComponents = {
   CompactionCompare,
   // Stream and batch processing widgets (components/mdx/streaming.tsx)
   WatermarkPlot,
+  BatchJobView,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -3,7 +3,8 @@
  * server components that check their props (a bad one fails the build naming the component and
  * prop) and render a lazily hydrated island (components/streaming).
  */
-import { WatermarkPlotIsland } from "@/components/streaming/islands";
+import { BatchJobViewIsland, WatermarkPlotIsland } from "@/components/streaming/islands";
+import type { BatchJobViewProps } from "@/components/streaming/batch-job";
 import type { WatermarkPlotProps } from "@/components/streaming/watermark-plot";
 
 function oneOf<T extends string>(component: string, prop: string, value: unknown, allowed: readonly T[], fallback: T): T {
@@ -31,4 +32,12 @@ export function WatermarkPlot({ window, watermark, allowanceS, latenessS, mode, 
       early={early ?? false}
     />
   );
+}
+
+/** One MapReduce-like job as a Gantt chart: stragglers, backup tasks, a hot key and salting, lost partitions. */
+export function BatchJobView({ stragglerPercent, backups, hotKeyPercent }: BatchJobViewProps) {
+  if (backups !== undefined && typeof backups !== "boolean") throw new Error(`<BatchJobView> backups must be true or false (got ${JSON.stringify(backups)})`);
+  const hot = int("BatchJobView", "hotKeyPercent", hotKeyPercent, 0, 0, 50);
+  if (hot % 5 !== 0) throw new Error(`<BatchJobView> hotKeyPercent must be a multiple of 5 (got ${hot})`);
+  return <BatchJobViewIsland stragglerPercent={int("BatchJobView", "stragglerPercent", stragglerPercent, 1, 0, 10)} backups={backups ?? false} hotKeyPercent={hot} />;
 }

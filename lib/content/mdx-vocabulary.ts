@@ -48,6 +48,7 @@ export const mdxComponentNames = [
   "CompactionCompare",
   // Stream and batch processing widgets (content/README.md, "Interactive widgets").
   "WatermarkPlot",
+  "BatchJobView",
 ] as const;
 
 /** A component name MDX may use. */
