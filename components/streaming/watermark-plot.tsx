@@ -197,7 +197,7 @@ export function WatermarkPlot({ window: w0 = "tumbling", watermark: m0 = "heuris
       <svg
         viewBox={`0 0 ${W} ${H}`}
         className="mt-2 h-auto w-full rounded-md focus-visible:outline-2 focus-visible:outline-accent"
-        fontSize={labelSize - 2}
+        fontSize={labelSize - 1}
         role="application"
         aria-roledescription="editable event plot"
         aria-label={`Event time to the right, processing time upwards. Selected: ${sel ? `${sel.id}, happened at ${sel.eventTime} s, arrives at ${sel.arrival} s, ${fate.get(sel.id)}` : "none"}.`}
