@@ -25,7 +25,7 @@ import { AggregateBoundary, ContextMapView } from "./ddd";
 import { CommunicationPathsView, ConwayMapView } from "./team-widgets";
 import { GeofenceJitter, GeohashGrid, QuadtreeSearch } from "./geo";
 import { CompactionCompare, MerkleRepair, PartitionRing } from "./partitioning";
-import { BatchJobView, WatermarkPlot } from "./streaming";
+import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -75,5 +75,6 @@ export const mdxComponents = {
   // Stream and batch processing widgets (components/mdx/streaming.tsx)
   WatermarkPlot,
   BatchJobView,
+  CheckpointBarrierView,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -3,7 +3,8 @@
  * server components that check their props (a bad one fails the build naming the component and
  * prop) and render a lazily hydrated island (components/streaming).
  */
-import { BatchJobViewIsland, WatermarkPlotIsland } from "@/components/streaming/islands";
+import { BatchJobViewIsland, CheckpointBarrierViewIsland, WatermarkPlotIsland } from "@/components/streaming/islands";
+import type { CheckpointBarrierViewProps } from "@/components/streaming/checkpoint-barriers";
 import type { BatchJobViewProps } from "@/components/streaming/batch-job";
 import type { WatermarkPlotProps } from "@/components/streaming/watermark-plot";
 
@@ -40,4 +41,9 @@ export function BatchJobView({ stragglerPercent, backups, hotKeyPercent }: Batch
   const hot = int("BatchJobView", "hotKeyPercent", hotKeyPercent, 0, 0, 50);
   if (hot % 5 !== 0) throw new Error(`<BatchJobView> hotKeyPercent must be a multiple of 5 (got ${hot})`);
   return <BatchJobViewIsland stragglerPercent={int("BatchJobView", "stragglerPercent", stragglerPercent, 1, 0, 10)} backups={backups ?? false} hotKeyPercent={hot} />;
+}
+
+/** An aligned barrier checkpoint through a tiny job, a crash and a restore, with a plain or transactional sink. */
+export function CheckpointBarrierView({ sink }: CheckpointBarrierViewProps) {
+  return <CheckpointBarrierViewIsland sink={oneOf("CheckpointBarrierView", "sink", sink, ["plain", "transactional"] as const, "plain")} />;
 }

@@ -5,7 +5,9 @@
  */
 import { hydrateWhenVisible } from "@/components/ui/hydrate-when-visible";
 import type { BatchJobViewProps } from "./batch-job";
+import type { CheckpointBarrierViewProps } from "./checkpoint-barriers";
 import type { WatermarkPlotProps } from "./watermark-plot";
 
 export const WatermarkPlotIsland = hydrateWhenVisible<WatermarkPlotProps>(() => import("./watermark-plot").then((m) => m.WatermarkPlot));
 export const BatchJobViewIsland = hydrateWhenVisible<BatchJobViewProps>(() => import("./batch-job").then((m) => m.BatchJobView));
+export const CheckpointBarrierViewIsland = hydrateWhenVisible<CheckpointBarrierViewProps>(() => import("./checkpoint-barriers").then((m) => m.CheckpointBarrierView));

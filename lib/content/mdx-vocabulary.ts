@@ -49,6 +49,7 @@ export const mdxComponentNames = [
   // Stream and batch processing widgets (content/README.md, "Interactive widgets").
   "WatermarkPlot",
   "BatchJobView",
+  "CheckpointBarrierView",
 ] as const;
 
 /** A component name MDX may use. */
