@@ -53,7 +53,7 @@ export function CheckpointBarrierView({ sink = "plain" }: CheckpointBarrierViewP
       <div className="mt-2">
         <RangeField label="Step" value={step} min={0} max={last} onChange={setStep} format={(v) => `${v + 1} of ${last + 1}`} testId="cp-step" />
       </div>
-      <svg viewBox={`0 0 ${W} 190`} className="mt-2 h-auto w-full" fontSize={labelSize - 1} role="img" aria-label={`Step ${step + 1}: channel A holds ${s.channelA.map(itemLabel).join(", ") || "nothing"}; channel B holds ${s.channelB.map(itemLabel).join(", ") || "nothing"}; the sum is ${s.crashed ? "crashed" : s.sum}${s.blockedA ? ", input A held back" : ""}.`} data-testid="cp-svg">
+      <svg viewBox={`0 0 ${W} 190`} className="mx-auto mt-2 h-auto w-full max-w-xl" fontSize={labelSize - 1} role="img" aria-label={`Step ${step + 1}: channel A holds ${s.channelA.map(itemLabel).join(", ") || "nothing"}; channel B holds ${s.channelB.map(itemLabel).join(", ") || "nothing"}; the sum is ${s.crashed ? "crashed" : s.sum}${s.blockedA ? ", input A held back" : ""}.`} data-testid="cp-svg">
         <rect x={2} y={18} width={44} height={26} rx={4} fill={color.sunken} stroke={color.line} />
         <text x={24} y={35} textAnchor="middle" fill={color.fg}>src A</text>
         <rect x={2} y={88} width={44} height={26} rx={4} fill={color.sunken} stroke={color.line} />
@@ -70,11 +70,11 @@ export function CheckpointBarrierView({ sink = "plain" }: CheckpointBarrierViewP
         <rect x={W - 36} y={50} width={34} height={32} rx={4} fill={color.sunken} stroke={color.line} />
         <text x={W - 19} y={70} textAnchor="middle" fill={color.fg}>sink</text>
         <text x={2} y={140} fill={color.muted}>checkpoint:</text>
-        <text x={72} y={140} fill={color.fg}>{s.snapshot ? `A at ${s.snapshot.offsetA}, B at ${s.snapshot.offsetB}, sum ${s.snapshot.sum}` : "none completed yet"}</text>
+        <text x={84} y={140} fill={color.fg}>{s.snapshot ? `A at ${s.snapshot.offsetA}, B at ${s.snapshot.offsetB}, sum ${s.snapshot.sum}` : "none completed yet"}</text>
         <text x={2} y={160} fill={color.muted}>sink shows:</text>
-        <text x={72} y={160} fill={color.fg} data-testid="cp-visible">{s.visible.join(", ") || "nothing"}</text>
+        <text x={84} y={160} fill={color.fg} data-testid="cp-visible">{s.visible.join(", ") || "nothing"}</text>
         <text x={2} y={180} fill={color.muted}>uncommitted:</text>
-        <text x={72} y={180} fill={color.fg}>{mode === "transactional" ? s.pending.join(", ") || "nothing" : "not used by a plain sink"}</text>
+        <text x={84} y={180} fill={color.fg}>{mode === "transactional" ? s.pending.join(", ") || "nothing" : "not used by a plain sink"}</text>
       </svg>
       <p className="mt-2 text-sm" aria-live="polite" data-testid="cp-caption">
         Step {step + 1}: {s.caption}
