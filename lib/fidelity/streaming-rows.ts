@@ -7,6 +7,7 @@
 import { randomStream, type StreamEvent } from "@/lib/streaming/events";
 import { batchResult, windowKey, type WindowSpec } from "@/lib/streaming/windows";
 import { lastPanes, paneSums, runPipeline, type PipelineSpec } from "@/lib/streaming/dataflow";
+import { checkpointSteps, expectedOutput, type SinkMode } from "@/lib/streaming/barriers";
 import type { RowSpec } from "./rows";
 
 const STREAMS = 50;
@@ -22,6 +23,13 @@ function mismatches(got: Map<string, number>, want: Map<string, number>): number
   let bad = 0;
   for (const k of new Set([...got.keys(), ...want.keys()])) if (got.get(k) !== want.get(k)) bad++;
   return bad;
+}
+
+/** Totals the sink shows beyond the crash-free output after an aligned checkpoint, a crash and a restore. */
+function extraOutputs(mode: SinkMode): number {
+  const shown = checkpointSteps(mode).at(-1)!.visible;
+  const want = expectedOutput();
+  return shown.length - want.length + want.filter((v) => !shown.includes(v)).length;
 }
 
 /** Every streaming row, in page order. */
@@ -140,6 +148,32 @@ export function streamingRowSpecs(): RowSpec[] {
         return bad;
       },
       widget,
+    },
+    {
+      id: "streaming-checkpoint-plain-sink",
+      family: "streaming",
+      compared: "totals shown twice after a crash and restore, plain sink (= outputs written after the checkpoint)",
+      setting: "two sources → running sum → sink; aligned checkpoint, crash after two more records, restore",
+      unit: "count",
+      comparison: "equal",
+      theory: 2,
+      replications: 1,
+      method: "the scripted run of the checkpoint view, computed step by step",
+      sample: () => extraOutputs("plain"),
+      widget: { href: "/learn/stream-processing#stream-checkpointing", label: "Step through it in the checkpoint view" },
+    },
+    {
+      id: "streaming-checkpoint-transactional-sink",
+      family: "streaming",
+      compared: "totals shown twice or missing after a crash and restore, transactional sink",
+      setting: "the same run; the sink commits when a checkpoint completes",
+      unit: "count",
+      comparison: "equal",
+      theory: 0,
+      replications: 1,
+      method: "the scripted run of the checkpoint view, computed step by step",
+      sample: () => extraOutputs("transactional"),
+      widget: { href: "/learn/stream-processing#stream-checkpointing", label: "Step through it in the checkpoint view" },
     },
   ];
 }

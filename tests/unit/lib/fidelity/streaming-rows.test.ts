@@ -9,11 +9,11 @@ import { batchResult, windowKey } from "@/lib/streaming/windows";
 describe("streaming fidelity rows", () => {
   it("every row agrees with the Dataflow model's guarantees", () => {
     const rows = streamingRowSpecs().map(evaluateRow);
-    expect(rows.map((r) => r.id)).toEqual(["streaming-perfect-on-time", "streaming-discarding-sum", "streaming-accumulating-last", "streaming-lateness-drop", "streaming-session-merge"]);
+    expect(rows.map((r) => r.id)).toEqual(["streaming-perfect-on-time", "streaming-discarding-sum", "streaming-accumulating-last", "streaming-lateness-drop", "streaming-session-merge", "streaming-checkpoint-plain-sink", "streaming-checkpoint-transactional-sink"]);
     for (const r of rows) {
       expect(FIDELITY_FAMILIES[r.family]).toBeDefined();
       expect(r.verdict, r.id).toBe("agrees");
-      expect(r.widget?.href).toBe("/learn/stream-processing#watermarks-late-data");
+      expect(r.widget?.href).toMatch(/^\/learn\/stream-processing#(watermarks-late-data|stream-checkpointing)$/);
     }
   });
 
