@@ -29,6 +29,7 @@ import { EventReplay } from "./event-sourcing";
 import { DrTimeline } from "./disaster-recovery";
 import { IsolationLab } from "./transactions";
 import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widgets";
+import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -86,5 +87,9 @@ export const mdxComponents = {
   IdGenerator,
   CollisionOdds,
   GorillaCompression,
+  // Stream and batch processing widgets (components/mdx/streaming.tsx)
+  WatermarkPlot,
+  BatchJobView,
+  CheckpointBarrierView,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

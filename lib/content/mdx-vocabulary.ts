@@ -57,6 +57,10 @@ export const mdxComponentNames = [
   "IdGenerator",
   "CollisionOdds",
   "GorillaCompression",
+  // Stream and batch processing widgets (content/README.md, "Interactive widgets").
+  "WatermarkPlot",
+  "BatchJobView",
+  "CheckpointBarrierView",
 ] as const;
 
 /** A component name MDX may use. */
