@@ -191,7 +191,8 @@ const nodeFields: Record<string, Entry> = {
   relayPolls: ["Outbox relay polls"],
   // change-capture (outbox and CDC)
   aborted: ["Transactions rolled back", "count", "transactions"],
-  consumed: ["Committed changes the consumer received", "count", "changes"],
+  // change-capture and partitioned-log both count each message's first delivery to the consumer.
+  consumed: ["Consumed (first delivery of each message)", "count", "messages"],
   inventedEvents: ["Events published for changes never committed", "count", "events"],
   duplicatesApplied: ["Duplicates the consumer applied twice", "count", "messages"],
   outOfOrder: ["Changes applied after a later change of the same aggregate", "count", "changes"],
@@ -244,7 +245,6 @@ const nodeFields: Record<string, Entry> = {
   refused: ["Writes refused", "count", "records"],
   lostAcknowledged: ["Acknowledged writes lost", "count", "records"],
   droppedUnacknowledged: ["Writes dropped unseen (acks=0 to an offline partition)", "count", "records"],
-  consumed: ["Records processed (first time)", "count", "records"],
   duplicates: ["Records processed again", "count", "records"],
   skippedByConsumer: ["Records committed but never processed", "count", "records"],
   orderViolations: ["Records processed before an older record of their key", "count", "records"],

@@ -430,7 +430,7 @@ export const changeCaptureDefinition = defineKind({
     aborted: { title: "Transactions rolled back", of: "transactions" },
     published: { title: "Messages published", of: "messages" },
     delivered: { title: "Messages delivered", of: "messages" },
-    consumed: { title: "Committed changes the consumer received", of: "changes" },
+    consumed: { title: "Consumed (first delivery of each message)", of: "messages" },
     pending: { title: "Pending", of: "changes" },
     lostEvents: { title: "Events lost", of: "changes" },
     inventedEvents: { title: "Events published for changes never committed", of: "events" },

@@ -196,7 +196,7 @@ export const partitionedLogDefinition = defineKind({
     refused: { title: "Writes refused", of: "records" },
     lostAcknowledged: { title: "Acknowledged writes lost", of: "records" },
     droppedUnacknowledged: { title: "Writes dropped unseen (acks=0 to an offline partition)", of: "records" },
-    consumed: { title: "Records processed (first time)", of: "records" },
+    consumed: { title: "Consumed (first delivery of each message)", of: "messages" },
     duplicates: { title: "Records processed again", of: "records" },
     skippedByConsumer: { title: "Records committed but never processed", of: "records" },
     orderViolations: { title: "Records processed before an older record of their key", of: "records" },
