@@ -44,6 +44,9 @@ export function BreakItActions({ cardId, lab, change, faults, watch, children }:
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState(false);
   const [ranIt, setRanIt] = useState(false);
+  // Set once the card's handlers are attached, so scripts (and tests) do not click a server-rendered button.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const whyId = useId();
   const canTry = Boolean((change && Object.keys(change).length) || faults?.length);
 
@@ -97,7 +100,7 @@ export function BreakItActions({ cardId, lab, change, faults, watch, children }:
   };
 
   return (
-    <div ref={root} className="not-prose mt-3 space-y-3" data-testid="break-it-actions" data-card={cardId} data-has-change={canTry || undefined}>
+    <div ref={root} className="not-prose mt-3 space-y-3" data-testid="break-it-actions" data-card={cardId} data-has-change={canTry || undefined} data-hydrated={hydrated || undefined}>
       {(canTry || watch.length > 0) && (
         <div className="flex flex-wrap items-center gap-2">
           {canTry && (

@@ -48,6 +48,8 @@ for (const chapter of chapters) {
       }
       const watch = await card.getByTestId("watch-chip").evaluateAll((chips) => chips.map((c) => c.getAttribute("data-path")!));
       const tryIt = card.getByTestId("break-it-try");
+      // A click on the server-rendered button before hydration does nothing: wait for the handlers.
+      await expect(card).toHaveAttribute("data-hydrated", "true", { timeout: 30_000 });
       await tryIt.click();
       // The card reaches its lab (hydrating it if needed: slow on a loaded machine) and applies the change.
       await expect(tryIt, `card ${i + 1} of ${chapter} reaches its lab`).not.toHaveText(/Loading/, { timeout: 60_000 });
