@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { startChapter } from "./helpers";
 
 // A word that appears only in the body of the start chapter (not in its title or summary).
-const word = "headroom";
+// ("headroom" was one until later chapters used it too and pushed the start chapter off the list.)
+const word = "scrubber";
 
 test("the header search finds a chapter by a word in it, from the keyboard", async ({ page }) => {
   await page.goto("/learn");
