@@ -146,7 +146,7 @@ test("click-to-connect joins the selected node to the clicked one", async ({ pag
 test("search knows the roadmap and shows no weak matches for a multi-word query without a hit", async ({ page }) => {
   // A pattern of a chapter still on the roadmap (Raft was one until its chapter went live).
   await page.goto("/search?q=sidecar");
-  await expect(page.getByTestId("search-planned").first()).toContainText("planned in Service mesh");
+  await expect(page.getByTestId("search-planned").first()).toContainText("planned in Kubernetes design patterns");
   await page.goto("/search?q=bloom%20filter");
   await expect(page.locator("a[data-search-result]")).toHaveCount(0);
 });
