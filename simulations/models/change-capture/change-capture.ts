@@ -35,7 +35,8 @@
  */
 import { createSampler, type Dist } from "../../engine/distributions";
 import { defineKind } from "../../kernel/kind";
-import type { NodeKind, Request, SimNode } from "../../kernel/model";
+import type { RandomStream } from "../../engine/random";
+import type { ModelContext, NodeKind, Request, SimNode } from "../../kernel/model";
 import { array, boolean, literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { round } from "../shared";
@@ -91,329 +92,412 @@ interface ChangeEvent {
 
 const constant = (ms: number): Dist => ({ dist: "constant", ms });
 
-export const changeCaptureKind: NodeKind<ChangeCaptureSpec> = {
-  kind: "change-capture",
-  create(spec, ctx) {
-    const { sim, faults } = ctx;
-    const mode = spec.mode ?? "outbox";
-    const publishFirst = mode === "dual-write" && (spec.publishFirst ?? false);
-    const nAgg = spec.aggregates ?? 20;
-    const abortRate = spec.abortRate ?? 0;
-    const gapCrashRate = spec.gapCrashRate ?? 0;
-    const restartMs = spec.restartMs ?? 1000;
-    const relayMs = spec.relayIntervalMs ?? 100;
-    const batchSize = spec.batchSize ?? 100;
-    const nPart = spec.partitions ?? 4;
-    const keyed = (spec.messageKey ?? "aggregate") === "aggregate";
-    const dedupe = spec.dedupe ?? false;
-    const walPerChange = spec.walKbPerChange ?? 1;
-    const backgroundKbPerMs = (spec.backgroundWalKbPerSec ?? 0) / 1000;
-    const sampleCommit = createSampler(spec.commitMs ?? constant(5), ctx.random("commit"));
-    const samplePublish = createSampler(spec.publishMs ?? constant(2), ctx.random("publish"));
-    const consumeRandom = ctx.random("consume");
-    const sampleConsume = createSampler(spec.consumeMs ?? { dist: "exponential", meanMs: 5 }, consumeRandom);
-    const pick = ctx.random("aggregates");
-    const amounts = ctx.random("amounts");
-    const aborts = ctx.random("aborts");
-    const crashes = ctx.random("gap-crashes");
+type Reply = (o: "ok" | "error", reason?: string) => void;
+/** Work a crash interrupts: voided, then told through `onCrash`. */
+interface InProgress {
+  void: boolean;
+  onCrash: () => void;
+}
 
-    // The database: balances, change counts, the committed log (commit order).
-    const dbBalance = new Float64Array(nAgg);
-    const dbVersion = new Int32Array(nAgg);
-    const speculative = new Int32Array(nAgg);
-    const log: ChangeEvent[] = [];
-    const committedIds = new Set<number>();
-    let changesWalKb = 0;
-    const walNow = () => changesWalKb + backgroundKbPerMs * sim.now;
+/** One change-capture node's state and behaviour; `toNode` exposes it to the runtime. */
+class ChangeCapture {
+  private readonly sim: ModelContext["sim"];
+  private readonly mode: NonNullable<ChangeCaptureSpec["mode"]>;
+  private readonly publishFirst: boolean;
+  private readonly nAgg: number;
+  private readonly abortRate: number;
+  private readonly gapCrashRate: number;
+  private readonly restartMs: number;
+  private readonly relayMs: number;
+  private readonly batchSize: number;
+  private readonly nPart: number;
+  private readonly keyed: boolean;
+  private readonly dedupe: boolean;
+  private readonly walPerChange: number;
+  private readonly backgroundKbPerMs: number;
+  private readonly sampleCommit: () => number;
+  private readonly samplePublish: () => number;
+  private readonly sampleConsume: () => number;
+  private readonly pick: RandomStream;
+  private readonly amounts: RandomStream;
+  private readonly aborts: RandomStream;
+  private readonly crashes: RandomStream;
 
-    // The broker and its consumers.
-    const partitionQueues: ChangeEvent[][] = Array.from({ length: nPart }, () => []);
-    const consumerBusy = new Array<boolean>(nPart).fill(false);
-    let roundRobin = 0;
-    const seen = new Set<number>();
-    const consumed = new Set<number>();
-    const copyBalance = new Float64Array(nAgg);
-    const lastApplied = new Int32Array(nAgg);
+  // The database: balances, change counts, the committed log (commit order).
+  private readonly dbBalance: Float64Array;
+  private readonly dbVersion: Int32Array;
+  private readonly speculative: Int32Array;
+  private readonly log: ChangeEvent[] = [];
+  private readonly committedIds = new Set<number>();
+  private changesWalKb = 0;
 
-    // The relay (outbox) or connector (cdc): `cursor` is the first log entry not yet marked sent.
-    let cursor = 0;
-    let confirmedWalKb = 0;
-    let relayEpoch = 0;
-    let relayBusy = false;
-    let relayDownUntil = -1;
-    let outagesActive = 0;
-    let pollScheduled = false;
+  // The broker and its consumers.
+  private readonly partitionQueues: ChangeEvent[][];
+  private readonly consumerBusy: boolean[];
+  private roundRobin = 0;
+  private readonly seen = new Set<number>();
+  private readonly consumed = new Set<number>();
+  private readonly copyBalance: Float64Array;
+  private readonly lastApplied: Int32Array;
 
-    const inProgress = new Set<{ void: boolean; onCrash: () => void }>();
-    let nextId = 1;
-    const c = { committed: 0, aborted: 0, published: 0, lostEvents: 0, inventedEvents: 0, duplicatesPublished: 0, duplicatesApplied: 0, duplicatesSkipped: 0, delivered: 0, outOfOrder: 0, gapCrashes: 0, relayPolls: 0 };
-    let lagSum = 0;
-    let peakRetained = 0;
-    const publishedOnce = new Set<number>();
+  // The relay (outbox) or connector (cdc): `cursor` is the first log entry not yet marked sent.
+  private cursor = 0;
+  private confirmedWalKb = 0;
+  private relayEpoch = 0;
+  private relayBusy = false;
+  private relayDownUntil = -1;
+  private outagesActive = 0;
+  private pollScheduled = false;
 
-    const retained = () => (mode === "cdc" ? Math.max(0, walNow() - confirmedWalKb) : 0);
-    const notePeak = () => {
-      const r = retained();
-      if (r > peakRetained) peakRetained = r;
-    };
+  private readonly inProgress = new Set<InProgress>();
+  private nextId = 1;
+  private readonly c = { committed: 0, aborted: 0, published: 0, lostEvents: 0, inventedEvents: 0, duplicatesPublished: 0, duplicatesApplied: 0, duplicatesSkipped: 0, delivered: 0, outOfOrder: 0, gapCrashes: 0, relayPolls: 0 };
+  private lagSum = 0;
+  private peakRetained = 0;
+  private readonly publishedOnce = new Set<number>();
 
-    const consume = (p: number) => {
-      if (consumerBusy[p] || partitionQueues[p].length === 0) return;
-      consumerBusy[p] = true;
-      sim.schedule(sampleConsume(), () => {
-        const event = partitionQueues[p].shift()!;
-        consumerBusy[p] = false;
-        apply(event);
-        consume(p);
-      });
-    };
+  constructor(
+    private readonly spec: ChangeCaptureSpec,
+    private readonly ctx: ModelContext,
+  ) {
+    this.sim = ctx.sim;
+    this.mode = spec.mode ?? "outbox";
+    this.publishFirst = this.mode === "dual-write" && (spec.publishFirst ?? false);
+    this.nAgg = spec.aggregates ?? 20;
+    this.abortRate = spec.abortRate ?? 0;
+    this.gapCrashRate = spec.gapCrashRate ?? 0;
+    this.restartMs = spec.restartMs ?? 1000;
+    this.relayMs = spec.relayIntervalMs ?? 100;
+    this.batchSize = spec.batchSize ?? 100;
+    this.nPart = spec.partitions ?? 4;
+    this.keyed = (spec.messageKey ?? "aggregate") === "aggregate";
+    this.dedupe = spec.dedupe ?? false;
+    this.walPerChange = spec.walKbPerChange ?? 1;
+    this.backgroundKbPerMs = (spec.backgroundWalKbPerSec ?? 0) / 1000;
+    // Streams are created in this order; keep it.
+    this.sampleCommit = createSampler(spec.commitMs ?? constant(5), ctx.random("commit"));
+    this.samplePublish = createSampler(spec.publishMs ?? constant(2), ctx.random("publish"));
+    this.sampleConsume = createSampler(spec.consumeMs ?? { dist: "exponential", meanMs: 5 }, ctx.random("consume"));
+    this.pick = ctx.random("aggregates");
+    this.amounts = ctx.random("amounts");
+    this.aborts = ctx.random("aborts");
+    this.crashes = ctx.random("gap-crashes");
+    this.dbBalance = new Float64Array(this.nAgg);
+    this.dbVersion = new Int32Array(this.nAgg);
+    this.speculative = new Int32Array(this.nAgg);
+    this.partitionQueues = Array.from({ length: this.nPart }, () => []);
+    this.consumerBusy = new Array<boolean>(this.nPart).fill(false);
+    this.copyBalance = new Float64Array(this.nAgg);
+    this.lastApplied = new Int32Array(this.nAgg);
+    this.scheduleOutages();
+  }
 
-    const apply = (event: ChangeEvent) => {
-      c.delivered++;
-      const again = seen.has(event.id);
-      if (again && dedupe) {
-        c.duplicatesSkipped++;
+  private walNow(): number {
+    return this.changesWalKb + this.backgroundKbPerMs * this.sim.now;
+  }
+
+  private retained(): number {
+    return this.mode === "cdc" ? Math.max(0, this.walNow() - this.confirmedWalKb) : 0;
+  }
+
+  private notePeak(): void {
+    const r = this.retained();
+    if (r > this.peakRetained) this.peakRetained = r;
+  }
+
+  private consume(p: number): void {
+    if (this.consumerBusy[p] || this.partitionQueues[p].length === 0) return;
+    this.consumerBusy[p] = true;
+    this.sim.schedule(this.sampleConsume(), () => {
+      const event = this.partitionQueues[p].shift()!;
+      this.consumerBusy[p] = false;
+      this.apply(event);
+      this.consume(p);
+    });
+  }
+
+  /** The consumer applies one delivered event to its copy. */
+  private apply(event: ChangeEvent): void {
+    const { c, ctx } = this;
+    c.delivered++;
+    const again = this.seen.has(event.id);
+    if (again && this.dedupe) {
+      c.duplicatesSkipped++;
+      return;
+    }
+    if (again) c.duplicatesApplied++;
+    this.seen.add(event.id);
+    this.copyBalance[event.aggregate] += event.amount;
+    if (again) return;
+    if (event.version < this.lastApplied[event.aggregate]) {
+      c.outOfOrder++;
+      if (ctx.tracing) ctx.emit("capture.out-of-order", `aggregate ${event.aggregate}: change ${event.version} after ${this.lastApplied[event.aggregate]}`);
+    } else this.lastApplied[event.aggregate] = event.version;
+    if (this.committedIds.has(event.id) && !this.consumed.has(event.id)) {
+      this.consumed.add(event.id);
+      this.lagSum += this.sim.now - event.createdMs;
+    }
+  }
+
+  /** Appends to the topic (the broker acknowledged). */
+  private append(event: ChangeEvent): void {
+    this.c.published++;
+    if (this.publishedOnce.has(event.id)) this.c.duplicatesPublished++;
+    else this.publishedOnce.add(event.id);
+    const p = this.keyed ? event.aggregate % this.nPart : this.roundRobin++ % this.nPart;
+    this.partitionQueues[p].push(event);
+    this.consume(p);
+  }
+
+  private commit(event: ChangeEvent): void {
+    this.dbBalance[event.aggregate] += event.amount;
+    this.dbVersion[event.aggregate]++;
+    this.changesWalKb += this.walPerChange;
+    event.walKb = this.walNow();
+    this.committedIds.add(event.id);
+    // Published first and already applied downstream: consumed the moment it commits.
+    if (this.seen.has(event.id)) this.consumed.add(event.id);
+    this.log.push(event);
+    this.c.committed++;
+    this.notePeak();
+    if (this.mode !== "dual-write") this.schedulePoll(0);
+  }
+
+  private lose(event: ChangeEvent, why: string): void {
+    this.c.lostEvents++;
+    if (this.ctx.tracing) this.ctx.emit("capture.event-lost", `change ${event.id} to aggregate ${event.aggregate}: ${why}`);
+  }
+
+  private invent(event: ChangeEvent, why: string): void {
+    this.c.inventedEvents++;
+    if (this.ctx.tracing) this.ctx.emit("capture.event-invented", `change ${event.id} to aggregate ${event.aggregate} was published but ${why}`);
+  }
+
+  private relayUp(): boolean {
+    return !this.ctx.faults.crashed && this.outagesActive === 0 && this.sim.now >= this.relayDownUntil;
+  }
+
+  private schedulePoll(afterMs: number): void {
+    if (this.pollScheduled) return;
+    this.pollScheduled = true;
+    const { sim, relayMs } = this;
+    const at = this.mode === "outbox" ? Math.floor((sim.now + afterMs) / relayMs) * relayMs + relayMs : sim.now + Math.max(afterMs, relayMs);
+    sim.scheduleAt(at, this.poll);
+  }
+
+  /** The relay or connector wakes: publishes the next batch, or confirms the slot when caught up. */
+  private readonly poll = (): void => {
+    this.pollScheduled = false;
+    if (!this.relayUp() || this.relayBusy) return;
+    this.c.relayPolls++;
+    if (this.cursor >= this.log.length) {
+      // Caught up: the slot may move to the log's end (a heartbeat does this for a quiet table).
+      this.notePeak();
+      this.confirmedWalKb = this.walNow();
+      return;
+    }
+    const batch = this.log.slice(this.cursor, this.cursor + this.batchSize);
+    this.relayBusy = true;
+    const epoch = this.relayEpoch;
+    // One flush: the producer sends the batch and the broker acknowledges it in order.
+    this.sim.schedule(this.samplePublish(), () => this.flushed(batch, epoch));
+  };
+
+  /** The broker acknowledged a batch (unless the relay died meanwhile). */
+  private flushed(batch: ChangeEvent[], epoch: number): void {
+    if (epoch !== this.relayEpoch) return;
+    for (const event of batch) {
+      this.append(event);
+      if (this.gapCrashRate > 0 && this.crashes.next() < this.gapCrashRate) {
+        this.c.gapCrashes++;
+        if (this.ctx.tracing) this.ctx.emit("capture.relay-crashed", `after publishing change ${event.id}, before marking its batch`);
+        this.stopRelay(this.restartMs);
         return;
       }
-      if (again) c.duplicatesApplied++;
-      seen.add(event.id);
-      copyBalance[event.aggregate] += event.amount;
-      if (again) return;
-      if (event.version < lastApplied[event.aggregate]) {
-        c.outOfOrder++;
-        if (ctx.tracing) ctx.emit("capture.out-of-order", `aggregate ${event.aggregate}: change ${event.version} after ${lastApplied[event.aggregate]}`);
-      } else lastApplied[event.aggregate] = event.version;
-      if (committedIds.has(event.id) && !consumed.has(event.id)) {
-        consumed.add(event.id);
-        lagSum += sim.now - event.createdMs;
-      }
-    };
+    }
+    // Every message acknowledged: mark the rows sent, or confirm the slot's position.
+    this.relayBusy = false;
+    this.notePeak();
+    this.cursor += batch.length;
+    if (this.mode === "cdc") this.confirmedWalKb = batch[batch.length - 1].walKb;
+    this.schedulePoll(this.cursor < this.log.length ? 0 : this.relayMs);
+  }
 
-    /** Appends to the topic (the broker acknowledged). */
-    const append = (event: ChangeEvent) => {
-      c.published++;
-      if (publishedOnce.has(event.id)) c.duplicatesPublished++;
-      else publishedOnce.add(event.id);
-      const p = keyed ? event.aggregate % nPart : roundRobin++ % nPart;
-      partitionQueues[p].push(event);
-      consume(p);
-    };
+  /** The relay dies: its batch is unmarked and will go out again. */
+  private stopRelay(downForMs: number): void {
+    this.relayEpoch++;
+    this.relayBusy = false;
+    this.relayDownUntil = Math.max(this.relayDownUntil, this.sim.now + downForMs);
+    if (downForMs > 0) this.sim.scheduleAt(this.relayDownUntil, () => this.schedulePoll(0));
+    else this.schedulePoll(0);
+  }
 
-    const commit = (event: ChangeEvent) => {
-      dbBalance[event.aggregate] += event.amount;
-      dbVersion[event.aggregate]++;
-      changesWalKb += walPerChange;
-      event.walKb = walNow();
-      committedIds.add(event.id);
-      // Published first and already applied downstream: consumed the moment it commits.
-      if (seen.has(event.id)) consumed.add(event.id);
-      log.push(event);
-      c.committed++;
-      notePeak();
-      if (mode !== "dual-write") schedulePoll(0);
-    };
-
-    const lose = (event: ChangeEvent, why: string) => {
-      c.lostEvents++;
-      if (ctx.tracing) ctx.emit("capture.event-lost", `change ${event.id} to aggregate ${event.aggregate}: ${why}`);
-    };
-    const invent = (event: ChangeEvent, why: string) => {
-      c.inventedEvents++;
-      if (ctx.tracing) ctx.emit("capture.event-invented", `change ${event.id} to aggregate ${event.aggregate} was published but ${why}`);
-    };
-
-    const relayUp = () => !faults.crashed && outagesActive === 0 && sim.now >= relayDownUntil;
-
-    const schedulePoll = (afterMs: number) => {
-      if (pollScheduled) return;
-      pollScheduled = true;
-      const at = mode === "outbox" ? Math.floor((sim.now + afterMs) / relayMs) * relayMs + relayMs : sim.now + Math.max(afterMs, relayMs);
-      sim.scheduleAt(at, poll);
-    };
-
-    const poll = () => {
-      pollScheduled = false;
-      if (!relayUp() || relayBusy) return;
-      c.relayPolls++;
-      if (cursor >= log.length) {
-        // Caught up: the slot may move to the log's end (a heartbeat does this for a quiet table).
-        notePeak();
-        confirmedWalKb = walNow();
-        return;
-      }
-      const batch = log.slice(cursor, cursor + batchSize);
-      relayBusy = true;
-      const epoch = relayEpoch;
-      // One flush: the producer sends the batch and the broker acknowledges it in order.
-      sim.schedule(samplePublish(), () => {
-        if (epoch !== relayEpoch) return;
-        for (const event of batch) {
-          append(event);
-          if (gapCrashRate > 0 && crashes.next() < gapCrashRate) {
-            c.gapCrashes++;
-            if (ctx.tracing) ctx.emit("capture.relay-crashed", `after publishing change ${event.id}, before marking its batch`);
-            stopRelay(restartMs);
-            return;
-          }
-        }
-        // Every message acknowledged: mark the rows sent, or confirm the slot's position.
-        relayBusy = false;
-        notePeak();
-        cursor += batch.length;
-        if (mode === "cdc") confirmedWalKb = batch[batch.length - 1].walKb;
-        schedulePoll(cursor < log.length ? 0 : relayMs);
+  private scheduleOutages(): void {
+    for (const o of this.spec.relayOutages ?? []) {
+      this.sim.scheduleAt(o.atMs, () => {
+        this.outagesActive++;
+        this.relayEpoch++;
+        this.relayBusy = false;
+        if (this.ctx.tracing) this.ctx.emit("capture.relay-stopped", `for ${o.durationMs} ms`);
       });
-    };
-
-    /** The relay dies: its batch is unmarked and will go out again. */
-    const stopRelay = (downForMs: number) => {
-      relayEpoch++;
-      relayBusy = false;
-      relayDownUntil = Math.max(relayDownUntil, sim.now + downForMs);
-      if (downForMs > 0) sim.scheduleAt(relayDownUntil, () => schedulePoll(0));
-      else schedulePoll(0);
-    };
-
-    for (const o of spec.relayOutages ?? []) {
-      sim.scheduleAt(o.atMs, () => {
-        outagesActive++;
-        relayEpoch++;
-        relayBusy = false;
-        if (ctx.tracing) ctx.emit("capture.relay-stopped", `for ${o.durationMs} ms`);
-      });
-      sim.scheduleAt(o.atMs + o.durationMs, () => {
-        outagesActive--;
-        schedulePoll(0);
+      this.sim.scheduleAt(o.atMs + o.durationMs, () => {
+        this.outagesActive--;
+        this.schedulePoll(0);
       });
     }
+  }
 
-    const newEvent = (aggregate: number, version: number): ChangeEvent => ({ id: nextId++, aggregate, version, amount: 1 + amounts.int(9), createdMs: sim.now, walKb: 0 });
+  private newEvent(aggregate: number, version: number): ChangeEvent {
+    return { id: this.nextId++, aggregate, version, amount: 1 + this.amounts.int(9), createdMs: this.sim.now, walKb: 0 };
+  }
 
-    const receive = (request: Request, reply: (o: "ok" | "error", reason?: string) => void) => {
-      const aggregate = request.key >= 0 ? request.key % nAgg : pick.int(nAgg);
-      const job = { void: false, onCrash: () => reply("error", "crashed") };
-      inProgress.add(job);
-      const finish = (outcome: "ok" | "error", reason?: string) => {
-        inProgress.delete(job);
-        reply(outcome, reason);
-      };
-      const aborts_ = abortRate > 0 && aborts.next() < abortRate;
-      if (!publishFirst) {
-        sim.schedule(sampleCommit(), () => {
-          if (job.void) return;
-          if (aborts_) {
-            c.aborted++;
-            finish("error", "aborted");
-            return;
-          }
-          const event = newEvent(aggregate, dbVersion[aggregate] + 1);
-          commit(event);
-          finish("ok");
-          if (mode !== "dual-write") return;
-          // Dual write, second step: publish what was just committed.
-          if (gapCrashRate > 0 && crashes.next() < gapCrashRate) {
-            c.gapCrashes++;
-            lose(event, "the service crashed between commit and publish");
-            return;
-          }
-          const gap = { void: false, onCrash: () => lose(event, "a crash fault hit between commit and publish") };
-          inProgress.add(gap);
-          sim.schedule(samplePublish(), () => {
-            if (gap.void) return;
-            inProgress.delete(gap);
-            append(event);
-          });
-        });
+  /** A request changes one aggregate; answered when its transaction commits or rolls back. */
+  readonly receive = (request: Request, reply: Reply): void => {
+    const aggregate = request.key >= 0 ? request.key % this.nAgg : this.pick.int(this.nAgg);
+    const job: InProgress = { void: false, onCrash: () => reply("error", "crashed") };
+    this.inProgress.add(job);
+    const finish: Reply = (outcome, reason) => {
+      this.inProgress.delete(job);
+      reply(outcome, reason);
+    };
+    const aborts = this.abortRate > 0 && this.aborts.next() < this.abortRate;
+    if (!this.publishFirst) this.commitThenPublish(aggregate, job, finish, aborts);
+    else this.publishThenCommit(aggregate, job, reply, finish, aborts);
+  };
+
+  /** Commit first; with a dual write, publish afterwards (outbox and CDC leave it to the relay). */
+  private commitThenPublish(aggregate: number, job: InProgress, finish: Reply, aborts: boolean): void {
+    this.sim.schedule(this.sampleCommit(), () => {
+      if (job.void) return;
+      if (aborts) {
+        this.c.aborted++;
+        finish("error", "aborted");
         return;
       }
-      // Dual write, publishing first: the event is out before the database has decided.
-      speculative[aggregate]++;
-      const event = newEvent(aggregate, speculative[aggregate]);
-      sim.schedule(samplePublish(), () => {
+      const event = this.newEvent(aggregate, this.dbVersion[aggregate] + 1);
+      this.commit(event);
+      finish("ok");
+      if (this.mode !== "dual-write") return;
+      // Dual write, second step: publish what was just committed.
+      if (this.gapCrashRate > 0 && this.crashes.next() < this.gapCrashRate) {
+        this.c.gapCrashes++;
+        this.lose(event, "the service crashed between commit and publish");
+        return;
+      }
+      const gap: InProgress = { void: false, onCrash: () => this.lose(event, "a crash fault hit between commit and publish") };
+      this.inProgress.add(gap);
+      this.sim.schedule(this.samplePublish(), () => {
+        if (gap.void) return;
+        this.inProgress.delete(gap);
+        this.append(event);
+      });
+    });
+  }
+
+  /** Dual write, publishing first: the event is out before the database has decided. */
+  private publishThenCommit(aggregate: number, job: InProgress, reply: Reply, finish: Reply, aborts: boolean): void {
+    this.speculative[aggregate]++;
+    const event = this.newEvent(aggregate, this.speculative[aggregate]);
+    this.sim.schedule(this.samplePublish(), () => {
+      if (job.void) return;
+      this.append(event);
+      if (this.gapCrashRate > 0 && this.crashes.next() < this.gapCrashRate) {
+        this.c.gapCrashes++;
+        this.c.aborted++;
+        this.invent(event, "the service crashed before committing");
+        finish("error", "crashed");
+        return;
+      }
+      job.onCrash = () => {
+        this.c.aborted++;
+        this.invent(event, "a crash fault rolled the transaction back");
+        reply("error", "crashed");
+      };
+      this.sim.schedule(this.sampleCommit(), () => {
         if (job.void) return;
-        append(event);
-        if (gapCrashRate > 0 && crashes.next() < gapCrashRate) {
-          c.gapCrashes++;
-          c.aborted++;
-          invent(event, "the service crashed before committing");
-          finish("error", "crashed");
+        if (aborts) {
+          this.c.aborted++;
+          this.invent(event, "its transaction rolled back");
+          finish("error", "aborted");
           return;
         }
-        job.onCrash = () => {
-          c.aborted++;
-          invent(event, "a crash fault rolled the transaction back");
-          reply("error", "crashed");
-        };
-        sim.schedule(sampleCommit(), () => {
-          if (job.void) return;
-          if (aborts_) {
-            c.aborted++;
-            invent(event, "its transaction rolled back");
-            finish("error", "aborted");
-            return;
-          }
-          commit(event);
-          finish("ok");
-        });
+        this.commit(event);
+        finish("ok");
       });
-    };
+    });
+  }
 
-    const node: SimNode = {
-      id: spec.id,
-      kind: "change-capture",
-      receive,
-      load: () => inProgress.size,
-      crash() {
-        for (const job of inProgress) {
-          job.void = true;
-          job.onCrash();
-        }
-        inProgress.clear();
-        if (mode !== "dual-write") {
-          relayEpoch++;
-          relayBusy = false;
-        }
-      },
-      recover() {
-        if (mode !== "dual-write") schedulePoll(0);
-      },
-      metrics: () => {
-        notePeak();
-        let mismatched = 0;
-        for (let a = 0; a < nAgg; a++) if (copyBalance[a] !== dbBalance[a]) mismatched++;
-        return {
-          committed: c.committed,
-          aborted: c.aborted,
-          published: c.published,
-          delivered: c.delivered,
-          consumed: consumed.size,
-          pending: c.committed - consumed.size - c.lostEvents,
-          lostEvents: c.lostEvents,
-          inventedEvents: c.inventedEvents,
-          duplicatesPublished: c.duplicatesPublished,
-          duplicatesApplied: c.duplicatesApplied,
-          duplicatesSkipped: c.duplicatesSkipped,
-          outOfOrder: c.outOfOrder,
-          mismatchedAggregates: mismatched,
-          gapCrashes: c.gapCrashes,
-          relayPolls: c.relayPolls,
-          meanLagMs: round(consumed.size > 0 ? lagSum / consumed.size : 0, 3),
-          retainedWalKb: round(retained(), 3),
-          peakRetainedWalKb: round(peakRetained, 3),
-        };
-      },
-      gauges: () => ({
-        pending: c.committed - consumed.size - c.lostEvents,
-        backlog: partitionQueues.reduce((s, q) => s + q.length, 0),
-        lostEvents: c.lostEvents,
-        inventedEvents: c.inventedEvents,
-        retainedWalKb: round(retained(), 1),
-        relay: mode === "dual-write" ? "none" : relayUp() ? "up" : "down",
-        crashed: faults.crashed,
-      }),
+  /** A crash fault: work in progress is voided; the relay loses its unmarked batch. */
+  readonly crash = (): void => {
+    for (const job of this.inProgress) {
+      job.void = true;
+      job.onCrash();
+    }
+    this.inProgress.clear();
+    if (this.mode !== "dual-write") {
+      this.relayEpoch++;
+      this.relayBusy = false;
+    }
+  };
+
+  readonly recover = (): void => {
+    if (this.mode !== "dual-write") this.schedulePoll(0);
+  };
+
+  readonly metrics = () => {
+    this.notePeak();
+    const { c, consumed } = this;
+    let mismatched = 0;
+    for (let a = 0; a < this.nAgg; a++) if (this.copyBalance[a] !== this.dbBalance[a]) mismatched++;
+    return {
+      committed: c.committed,
+      aborted: c.aborted,
+      published: c.published,
+      delivered: c.delivered,
+      consumed: consumed.size,
+      pending: c.committed - consumed.size - c.lostEvents,
+      lostEvents: c.lostEvents,
+      inventedEvents: c.inventedEvents,
+      duplicatesPublished: c.duplicatesPublished,
+      duplicatesApplied: c.duplicatesApplied,
+      duplicatesSkipped: c.duplicatesSkipped,
+      outOfOrder: c.outOfOrder,
+      mismatchedAggregates: mismatched,
+      gapCrashes: c.gapCrashes,
+      relayPolls: c.relayPolls,
+      meanLagMs: round(consumed.size > 0 ? this.lagSum / consumed.size : 0, 3),
+      retainedWalKb: round(this.retained(), 3),
+      peakRetainedWalKb: round(this.peakRetained, 3),
     };
-    return node;
-  },
+  };
+
+  readonly gauges = () => ({
+    pending: this.c.committed - this.consumed.size - this.c.lostEvents,
+    backlog: this.partitionQueues.reduce((s, q) => s + q.length, 0),
+    lostEvents: this.c.lostEvents,
+    inventedEvents: this.c.inventedEvents,
+    retainedWalKb: round(this.retained(), 1),
+    relay: this.mode === "dual-write" ? "none" : this.relayUp() ? "up" : "down",
+    crashed: this.ctx.faults.crashed,
+  });
+
+  toNode(): SimNode {
+    return {
+      id: this.spec.id,
+      kind: "change-capture",
+      receive: this.receive,
+      load: () => this.inProgress.size,
+      crash: this.crash,
+      recover: this.recover,
+      metrics: this.metrics,
+      gauges: this.gauges,
+    };
+  }
+}
+
+export const changeCaptureKind: NodeKind<ChangeCaptureSpec> = {
+  kind: "change-capture",
+  create: (spec, ctx) => new ChangeCapture(spec, ctx).toNode(),
 };
 
 /** The change-capture kind: dual write, transactional outbox or log-based CDC, end to end. */
