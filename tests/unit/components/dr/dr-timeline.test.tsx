@@ -3,38 +3,13 @@
  * <DrTimeline>: server-rendered in full, keyboard-operable native controls, a live sentence and tables
  * that carry the drawing, and numbers that follow lib/dr/recovery.ts.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { act, type ReactElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
+import { describe, expect, it } from "vitest";
+import { act } from "react";
 import { renderToString } from "react-dom/server";
 import { DrTimeline } from "@/components/dr/dr-timeline";
 import { DrTimeline as DrTimelineMdx } from "@/components/mdx/disaster-recovery";
+import { render, q, text, setInput } from "../harness";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = "";
-});
-
-function render(ui: ReactElement) {
-  const host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(ui));
-  return host;
-}
-const q = <T extends HTMLElement = HTMLElement>(host: HTMLElement, id: string) => host.querySelector<T>(`[data-testid=${id}]`)!;
-const text = (host: HTMLElement, id: string) => q(host, id).textContent ?? "";
-function setInput(el: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-  act(() => {
-    setter.call(el, value);
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
 const lost = (host: HTMLElement, strategy: string) => Number(q(host, `dr-row-${strategy}`).querySelectorAll("td")[0].textContent!.replace(/,/g, ""));
 
 describe("<DrTimeline>", () => {

@@ -3,39 +3,14 @@
  * <EventReplay>: server-rendered in full (the sentence and tables read without JavaScript), operable
  * with its native inputs, and its numbers are the model's (lib/event-sourcing/event-store.ts).
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { act, type ReactElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
+import { describe, expect, it } from "vitest";
+import { act } from "react";
 import { renderToString } from "react-dom/server";
 import { EventReplay } from "@/components/event-sourcing/event-replay";
 import { EventReplay as EventReplayMdx } from "@/components/mdx/event-sourcing";
 import { generateLog, rebuild, takeSnapshots } from "@/lib/event-sourcing/event-store";
+import { render, q, text, setInput } from "../harness";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = "";
-});
-
-function render(ui: ReactElement) {
-  const host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(ui));
-  return host;
-}
-const q = <T extends HTMLElement = HTMLElement>(host: HTMLElement, id: string) => host.querySelector<T>(`[data-testid=${id}]`)!;
-const text = (host: HTMLElement, id: string) => q(host, id).textContent ?? "";
-function setInput(el: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-  act(() => {
-    setter.call(el, value);
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
 
 describe("<EventReplay>", () => {
   it("renders the cost sentence, the orders and the log table on the server", () => {

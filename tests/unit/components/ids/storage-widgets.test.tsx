@@ -1,32 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
-import { act, type ReactElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
+import { describe, expect, it } from "vitest";
+import { act } from "react";
 import { renderToString } from "react-dom/server";
 import { IdGenerator } from "@/components/ids/id-generator";
 import { CollisionOdds } from "@/components/ids/collision-odds";
 import { GorillaCompression } from "@/components/tsdb/gorilla-compression";
 import { CollisionOdds as CollisionOddsMdx, GorillaCompression as GorillaMdx, IdGenerator as IdGeneratorMdx } from "@/components/mdx/storage-widgets";
+import { render, q, text } from "../harness";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = "";
-});
-
-function render(ui: ReactElement) {
-  const host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(ui));
-  return host;
-}
-
-const q = <T extends HTMLElement = HTMLElement>(host: HTMLElement, id: string) => host.querySelector<T>(`[data-testid=${id}]`)!;
-const text = (host: HTMLElement, id: string) => q(host, id).textContent ?? "";
 const click = (el: HTMLElement) => act(() => el.click());
 function setValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) {
   const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;

@@ -1,39 +1,15 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
-import { act, type ReactElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
+import { describe, expect, it } from "vitest";
+import { act } from "react";
 import { renderToString } from "react-dom/server";
 import { WatermarkPlot } from "@/components/streaming/watermark-plot";
 import { WatermarkPlot as WatermarkPlotMdx } from "@/components/mdx/streaming";
+import { render, text, setInput } from "../harness";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = "";
-});
-
-function render(ui: ReactElement) {
-  const host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(ui));
-  return host;
-}
 
 const q = <T extends Element = HTMLElement>(host: HTMLElement, id: string) => host.querySelector<T>(`[data-testid=${id}]`)!;
-const text = (host: HTMLElement, id: string) => q(host, id).textContent ?? "";
 const click = (el: Element) => act(() => (el as HTMLElement).click());
 const radio = (host: HTMLElement, value: string) => host.querySelector<HTMLInputElement>(`input[type=radio][value=${value}]`)!;
-function setInput(el: HTMLInputElement, value: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
-  act(() => {
-    setter.call(el, value);
-    el.dispatchEvent(new Event("input", { bubbles: true }));
-  });
-}
 function key(el: Element, k: string) {
   act(() => {
     el.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true }));
