@@ -143,11 +143,16 @@ test("click-to-connect joins the selected node to the clicked one", async ({ pag
   await expect(page.getByTestId("design-status")).toContainText("2 nodes, 1 edges · running below");
 });
 
-test("search knows the roadmap and shows no weak matches for a multi-word query without a hit", async ({ page }) => {
+test("search knows the roadmap, finds a two-word hit and shows no weak matches when a word matches nothing", async ({ page }) => {
   // A pattern of a chapter still on the roadmap (Raft was one until its chapter went live).
   await page.goto("/search?q=sidecar");
   await expect(page.getByTestId("search-planned").first()).toContainText("planned in Kubernetes design patterns");
+  // A multi-word query finds a section that has both words (the LSM engine's bloom filters)...
   await page.goto("/search?q=bloom%20filter");
+  await expect(page.locator("a[data-search-result]").first()).toHaveAttribute("href", /\/learn\/key-value-stores/);
+  // ...and when one word matches nothing, it shows nothing rather than the other word's loose hits.
+  await page.goto("/search?q=bloom%20ketchup");
+  await expect(page.getByText("No results for “bloom ketchup”")).toBeVisible();
   await expect(page.locator("a[data-search-result]")).toHaveCount(0);
 });
 
