@@ -27,7 +27,7 @@ export interface BreakItActionsProps {
   children?: ReactNode;
 }
 
-type Status = { kind: "idle" } | { kind: "loading" } | { kind: "applied"; atMs: number; revealAtMs: number } | { kind: "problem"; message: string };
+type Status = { kind: "idle" } | { kind: "loading" } | { kind: "applied"; atMs: number; revealAtMs: number; rewound: boolean } | { kind: "problem"; message: string };
 
 /** How far past Try it the lab must play before the Why is shown (simulated ms). */
 export function revealTimeMs(appliedAtMs: number, faults: readonly Pick<FaultSpec, "atMs" | "durationMs">[], timelineFaults: readonly Pick<FaultSpec, "atMs">[], endMs: number): number {
@@ -76,13 +76,19 @@ export function BreakItActions({ cardId, lab, change, faults, watch, children }:
     setStatus({ kind: "loading" });
     try {
       const c = await connect(true);
+      // A lab already at its end would show the change only as a jump in the final numbers, with
+      // nothing left to watch: rewind it, so the change plays out from the start.
+      // The worker takes messages in order, so the rewind lands before the change and no frame
+      // from the end of the old run arrives after it.
+      const atEnd = c.store.getState().done;
+      if (atEnd) c.seek(0);
       const problem = c.applyChange({ params: change, faults: faults as FaultSpec[] | undefined }, cardId);
       if (problem) return setStatus({ kind: "problem", message: problem });
       if (watch.length) c.pin(watch.map((path) => ({ path })));
       const state = c.store.getState();
       const atMs = state.timeMs;
       setRanIt(false);
-      setStatus({ kind: "applied", atMs, revealAtMs: revealTimeMs(atMs, (faults as FaultSpec[] | undefined) ?? [], state.edits.faults, state.endMs) });
+      setStatus({ kind: "applied", atMs, rewound: atEnd, revealAtMs: revealTimeMs(atMs, (faults as FaultSpec[] | undefined) ?? [], state.edits.faults, state.endMs) });
       if (!state.done && !state.playing) c.play();
     } catch (error) {
       setStatus({ kind: "problem", message: error instanceof Error ? error.message : String(error) });
@@ -146,7 +152,7 @@ export function BreakItActions({ cardId, lab, change, faults, watch, children }:
       )}
       <p role="status" aria-live="polite" className="text-sm text-muted empty:hidden" data-testid="break-it-status">
         {status.kind === "applied" &&
-          (ranIt ? "You ran it: the Why below explains what you saw." : `Applied to the lab above and playing. The Why opens once the lab passes ${formatSimTime(status.revealAtMs)}.`)}
+          (ranIt ? "You ran it: the Why below explains what you saw." : `Applied to the lab above${status.rewound ? ", rewound to the start (it had reached its end)," : ""} and playing. The Why opens once the lab passes ${formatSimTime(status.revealAtMs)}.`)}
         {status.kind === "problem" && `⚠ ${status.message}`}
       </p>
       {children ? (

@@ -190,7 +190,8 @@ export function createLabController(init: LabStoreInit, port: LabPort): LabContr
     },
     seek(timeMs) {
       const t = Math.max(0, Math.min(timeMs, get().endMs));
-      set({ timeMs: t });
+      // Seeking back from the end reopens the run at once, so a play() right after it is not refused.
+      set(t < get().endMs ? { timeMs: t, done: false } : { timeMs: t });
       port.post({ type: "seek", timeMs: t });
       if (get().playing) port.post({ type: "play", speed: get().speed });
     },
