@@ -16,7 +16,10 @@ export function makeCodeBlocksFocusable(tree: HastNode): number {
   let touched = 0;
   const walk = (node: HastNode) => {
     if (node.type === "element" && node.tagName === "pre") {
-      node.properties = { ...node.properties, tabIndex: 0 };
+      // A highlighter (Shiki) may have set the attribute already as `tabindex`; keeping both spellings
+      // compiles to an object with a duplicate tabIndex key (an esbuild warning on every chapter).
+      const { tabindex: _spelledLower, ...rest } = node.properties ?? {};
+      node.properties = { ...rest, tabIndex: 0 };
       touched++;
     }
     for (const child of node.children ?? []) walk(child);

@@ -22,5 +22,13 @@ describe("focusable code blocks", () => {
     const source = "---\ntitle: T\nsummary: S\npart: Foundations\npatterns: []\n---\n\n```text\nsome code\n```\n";
     const { code } = await compileChapter(source, { file: "t.mdx", partTitles: new Set(["Foundations"]), manifestPart: "Foundations", syllabusIds: new Set<string>() });
     expect(code).toMatch(/tabIndex:"?0"?/);
+    // Once, not twice: the highlighter's own lowercase tabindex is replaced, not kept beside ours.
+    expect(code.match(/tabIndex:/g)).toHaveLength(1);
+  });
+
+  it("replaces a lowercase tabindex a highlighter set, so the element has one tabIndex", () => {
+    const pre = { type: "element", tagName: "pre", properties: { tabindex: "0", style: "x" }, children: [] };
+    makeCodeBlocksFocusable({ type: "root", children: [pre] });
+    expect(pre.properties).toEqual({ style: "x", tabIndex: 0 });
   });
 });
