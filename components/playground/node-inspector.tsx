@@ -2,6 +2,7 @@
 /** The side panel of the playground: the selected node's fields, from its kind's schema, with the validator's messages. */
 import { useState } from "react";
 import { nodeKinds, type Issue, type NodeSpec } from "@/simulations";
+import { labelWithUnit } from "@/lib/lab/controls";
 
 type AnySchema = { type: string; meta: { title?: string; unit?: string }; fields?: Record<string, AnySchema>; optional?: readonly string[]; values?: readonly string[] };
 
@@ -57,7 +58,7 @@ export function NodeInspector({ node, issues, onChange, onDelete }: { node: Node
         </ul>
       )}
       {fields.map(([field, f]) => {
-        const label = `${f.meta.title ?? field}${f.meta.unit ? ` (${f.meta.unit})` : ""}${schema?.optional?.includes(field) ? "" : " *"}`;
+        const label = `${labelWithUnit(f.meta.title ?? field, f.meta.unit)}${schema?.optional?.includes(field) ? "" : " *"}`;
         const value = node[field];
         if (field === "id")
           return (

@@ -10,7 +10,7 @@ import { encodeLabLink } from "@/lib/share/lab-link";
 import { EMBED_PANELS, embedQuery, type EmbedOptions, type EmbedPanel } from "@/lib/share/embed-options";
 import { embedSnippet } from "@/lib/share/embed-snippet";
 import type { LabLinkState } from "@/lib/share/link-state";
-import { controlFor } from "@/lib/lab/controls";
+import { controlFor, labelWithUnit } from "@/lib/lab/controls";
 
 /** Human names of the panels an embed may hide. */
 const panelLabels: Record<EmbedPanel, string> = { charts: "Charts", trace: "Trace", controls: "Controls" };
@@ -26,7 +26,7 @@ const previewWidths = [
 function controlName(state: LabLinkState, path: string): string {
   try {
     const spec = controlFor(state.scenario, path);
-    return spec.unit ? `${spec.label} (${spec.unit.replace(/^\//, "per ")})` : spec.label;
+    return labelWithUnit(spec.label, spec.unit);
   } catch {
     return path;
   }

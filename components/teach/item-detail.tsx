@@ -5,7 +5,7 @@
  * assignment link. The preview is exactly what the snippet embeds, since both use the same URL.
  */
 import { useEffect, useMemo, useRef, useState, type Ref } from "react";
-import { controlFor } from "@/lib/lab/controls";
+import { controlFor, labelWithUnit } from "@/lib/lab/controls";
 import { embedQuery, embedStart, type EmbedOptions } from "@/lib/share/embed-options";
 import { embedSnippet, EMBED_START_HEIGHT_PX } from "@/lib/share/embed-snippet";
 import { decodeLabLink, encodeLabLink } from "@/lib/share/lab-link";
@@ -53,7 +53,7 @@ export function ItemDetail({ item, fragment, linkProblem, options, onOptions, he
     if (!state) return path;
     try {
       const spec = controlFor(state.scenario, path);
-      return spec.unit ? `${spec.label} (${spec.unit.replace(/^\//, "per ")})` : spec.label;
+      return labelWithUnit(spec.label, spec.unit);
     } catch {
       return path;
     }

@@ -96,6 +96,25 @@ export function humaniseOption(value: string): string {
   return words.map((w) => (ACRONYMS.has(w.toLowerCase()) ? w.toUpperCase() : w)).join(" ");
 }
 
+/**
+ * The unit as shown after a label, or undefined when it would only repeat the label: "Workers"
+ * with unit "workers" reads as "Workers", not "Workers (workers)"; "Waiting room" keeps "(requests)".
+ * "/s" reads as "per s".
+ */
+export function shownUnit(label: string, unit: string | undefined): string | undefined {
+  if (!unit) return undefined;
+  const words = new Set(label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  const singular = unit.toLowerCase().replace(/s$/, "");
+  if (words.has(unit.toLowerCase()) || words.has(singular)) return undefined;
+  return unit.replace(/^\//, "per ");
+}
+
+/** "Label (unit)", or the label alone when the unit adds nothing (see shownUnit). */
+export function labelWithUnit(label: string, unit: string | undefined): string {
+  const shown = shownUnit(label, unit);
+  return shown ? `${label} (${shown})` : label;
+}
+
 function unitFromName(field: string): string | undefined {
   if (field.endsWith("Ms")) return "ms";
   if (field.endsWith("PerSec")) return "/s";

@@ -8,7 +8,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useLabChrome } from "@/components/share/lab-chrome";
-import { controlsFor, parseControlInput, type ControlSpec } from "@/lib/lab/controls";
+import { controlsFor, parseControlInput, shownUnit, type ControlSpec } from "@/lib/lab/controls";
 import { applyEdits } from "@/lib/lab/edit-timeline";
 import { useLab, useLabState } from "../lab-context";
 
@@ -39,7 +39,7 @@ function LabelText({ spec, compact }: { spec: ControlSpec; compact?: boolean }) 
     <span>
       {spec.fieldLabel}
       {!compact && <span className="font-normal text-muted"> · {spec.nodeId}</span>}
-      {spec.unit && <span className="font-normal text-muted"> ({spec.unit})</span>}
+      {shownUnit(spec.fieldLabel, spec.unit) && <span className="font-normal text-muted"> ({shownUnit(spec.fieldLabel, spec.unit)})</span>}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateScenario } from "@/simulations";
-import { controlsFor, exposableParams, humaniseOption, parseControlInput } from "@/lib/lab/controls";
+import { controlsFor, exposableParams, humaniseOption, labelWithUnit, parseControlInput, shownUnit } from "@/lib/lab/controls";
 import { applyEdits, initialEdits, withParam } from "@/lib/lab/edit-timeline";
 import { preset } from "./fixtures";
 
@@ -80,5 +80,18 @@ describe("control generation from kind schemas", () => {
   it("lets the playground expose booleans and references too", () => {
     const paths = exposableParams(preset("queues/poison-dlq"));
     expect(paths).toContain("orders-queue.deadLetterTo");
+  });
+});
+
+describe("labelWithUnit", () => {
+  it("drops a unit that only repeats the label, and keeps one that adds something", () => {
+    expect(labelWithUnit("Workers", "workers")).toBe("Workers");
+    expect(labelWithUnit("Workers per instance", "workers")).toBe("Workers per instance");
+    expect(labelWithUnit("Max instances", "instances")).toBe("Max instances");
+    expect(labelWithUnit("Waiting room", "requests")).toBe("Waiting room (requests)");
+    expect(labelWithUnit("Timeout", "ms")).toBe("Timeout (ms)");
+    expect(labelWithUnit("Rate", "/s")).toBe("Rate (per s)");
+    expect(labelWithUnit("Rate", undefined)).toBe("Rate");
+    expect(shownUnit("Calls", "calls")).toBeUndefined();
   });
 });
