@@ -6,6 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { computeFidelityRows, evaluateRow } from "@/lib/fidelity/rows";
 import { FIDELITY_FAMILIES } from "@/lib/fidelity/families";
+import { KIND_NOTES, labFidelityNote } from "@/lib/fidelity/lab-notes";
+import { listPresetIds, loadPreset } from "@/lib/lab/presets";
 
 describe("fidelity rows", () => {
   const rows = computeFidelityRows();
@@ -35,6 +37,16 @@ describe("fidelity rows", () => {
       const distance = r.theory === 0 ? Math.abs(r.estimate) : Math.abs(r.estimate - r.theory) / Math.abs(r.theory);
       expect(distance, `${r.id} strays ${distance} from theory, beyond ${r.explainedUpTo}`).toBeLessThanOrEqual(r.explainedUpTo!);
     }
+  });
+
+  it("give every lab's fidelity link a row to land on: each family a lab note names has rows", () => {
+    // Little's law is checked on every preset by the page itself (lib/fidelity/littles-law-presets.ts).
+    const withRows = new Set<string>([...rows.map((r) => r.family), "littles-law"]);
+    const linked = new Map<string, string>();
+    for (const id of listPresetIds()) linked.set(labFidelityNote(loadPreset(id)!).family, id);
+    for (const [kind, note] of Object.entries(KIND_NOTES)) if (!linked.has(note.family)) linked.set(note.family, `kind ${kind}`);
+    const empty = [...linked].filter(([family]) => !withRows.has(family)).map(([family, by]) => `${family} (linked by ${by})`);
+    expect(empty, "families a lab links to with no row on /fidelity").toEqual([]);
   });
 
   it("hold every bound and definition exactly", () => {
