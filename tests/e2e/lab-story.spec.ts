@@ -27,6 +27,9 @@ async function labOf(page: Page, card: Locator): Promise<Locator> {
   return page.locator("[data-chapter-lab]").nth(index);
 }
 
+// Chapters are independent: let both workers take them, so this long file does not finish alone.
+test.describe.configure({ mode: "parallel" });
+
 for (const chapter of chapters) {
   test(`${chapter}: every Break-it card with a change drives its lab, and its Watch metrics show in the lab`, async ({ page }) => {
     test.setTimeout(600_000);
