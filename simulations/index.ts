@@ -40,3 +40,5 @@ export * as crdts from "./models/replication/crdts";
 export { TokenBucket, FixedWindow, SlidingLog, SlidingCounter, SlidingPeak } from "./models/rate-limiter/algorithms";
 export { xfetchRefreshesEarly } from "./models/cache/modes";
 export * as transactions from "./models/transactions";
+// The bounded counterexample search over tiny Raft clusters (the consensus chapter's "find a counterexample").
+export { searchRaftCounterexample, RAFT_SEARCH_PROGRESS_EVERY, type RaftSearchOptions, type RaftSearchResult } from "./models/raft/raft-search";

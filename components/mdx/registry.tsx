@@ -27,6 +27,7 @@ import { GeofenceJitter, GeohashGrid, QuadtreeSearch } from "./geo";
 import { CompactionCompare, MerkleRepair, PartitionRing } from "./partitioning";
 import { EventReplay } from "./event-sourcing";
 import { DrTimeline } from "./disaster-recovery";
+import { RaftCounterexample } from "./consensus";
 import { IsolationLab } from "./transactions";
 import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widgets";
 import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
@@ -81,6 +82,7 @@ export const mdxComponents = {
   EventReplay,
   // Disaster-recovery widget (components/mdx/disaster-recovery.tsx)
   DrTimeline,
+  RaftCounterexample,
   // Transaction widgets (components/mdx/transactions.tsx)
   IsolationLab,
   // ID-generation and time-series widgets (components/mdx/storage-widgets.tsx)

@@ -51,6 +51,8 @@ export const mdxComponentNames = [
   "EventReplay",
   // Disaster-recovery widget (content/README.md, "Interactive widgets").
   "DrTimeline",
+  // Consensus widget: the bounded Raft counterexample search.
+  "RaftCounterexample",
   // Transaction widgets (content/README.md, "Interactive widgets").
   "IsolationLab",
   // ID-generation and time-series widgets (content/README.md, "Interactive widgets").

@@ -192,8 +192,14 @@ function* successors(st: State, o: RaftSearchOptions): Generator<{ label: string
   }
 }
 
-/** Breadth-first search for the shortest trace breaking a Raft safety property within the bounds. */
-export function searchRaftCounterexample(options: RaftSearchOptions): RaftSearchResult {
+/** How often (in distinct states) the search reports its progress. */
+export const RAFT_SEARCH_PROGRESS_EVERY = 25_000;
+
+/**
+ * Breadth-first search for the shortest trace breaking a Raft safety property within the bounds.
+ * `onProgress`, when given, hears the number of states explored every RAFT_SEARCH_PROGRESS_EVERY states.
+ */
+export function searchRaftCounterexample(options: RaftSearchOptions, onProgress?: (statesExplored: number) => void): RaftSearchResult {
   if (!Number.isInteger(options.servers) || options.servers < 2 || options.servers > 3) throw new Error(`servers must be 2 or 3 (got ${options.servers})`);
   if (!(options.maxStates >= 1)) throw new Error(`maxStates must be at least 1 (got ${options.maxStates})`);
   const n = options.servers;
@@ -221,6 +227,7 @@ export function searchRaftCounterexample(options: RaftSearchOptions): RaftSearch
         if (parent.has(nk)) continue;
         if (parent.size >= options.maxStates) return { kind: "undecided", statesExplored: parent.size };
         parent.set(nk, { from: k, label });
+        if (onProgress && parent.size % RAFT_SEARCH_PROGRESS_EVERY === 0) onProgress(parent.size);
         nextFrontier.push([nk, next]);
       }
     }
