@@ -74,3 +74,22 @@ test("the register lab: space-time view, async replication, a partition, and the
 
   expect(errors).toEqual([]);
 });
+
+test("a counterexample link reruns the Raft search in a worker and shows the same shortest trace", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto("/learn/consensus-and-coordination?raft-cx=3.current-term.none.4.0#raft-counterexample");
+  const widget = page.getByTestId("raft-counterexample");
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget.getByTestId("raft-cx-status")).toHaveAttribute("data-phase", "done", { timeout: 60_000 });
+  await expect(widget.getByTestId("raft-cx-status")).toContainText("Broken: leader completeness. The shortest trace has 6 steps");
+  await expect(widget.getByTestId("raft-cx-trace").locator("li")).toHaveCount(6);
+  await expect(widget.getByTestId("raft-cx-voteRestriction-none")).toBeChecked();
+  // Switch the rule back on: the same bounds now hold, every reachable state checked.
+  await widget.getByTestId("raft-cx-voteRestriction-up-to-date").check();
+  await widget.getByTestId("raft-cx-commitRule-current-term").check();
+  await widget.getByTestId("raft-cx-servers").selectOption("2");
+  await widget.getByTestId("raft-cx-maxTerm").selectOption("3");
+  await widget.getByTestId("raft-cx-run").click();
+  await expect(widget.getByTestId("raft-cx-status")).toContainText("Safe within these bounds", { timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
