@@ -50,7 +50,7 @@ export type Command = { kind: "activity"; activity: ActivityName } | { kind: "ti
 /** The workflow code's lines, as the widget shows them; `line` in a step indexes this. */
 export function codeLines(mode: CodeMode): string[] {
   return [
-    mode === "deterministic" ? "const placed = workflow.now();   // time from the history" : "const placed = workerClock();    // this machine's clock",
+    mode === "deterministic" ? "const placed = workflow.now(); // recorded" : "const placed = workerClock(); // this machine",
     "const lunchWave = placed < '12:00';",
     "await reserveStock(order);",
     "await chargeCard(order);",
