@@ -80,14 +80,14 @@ export function WorkflowReplay({ readsClock = false, killAfter: initialKill = nu
         <RangeField label="Step" value={at} min={0} max={last} onChange={setStep} format={(v) => `${v + 1} of ${last + 1}`} testId="wf-step" />
       </div>
 
-      <div className="mt-3 grid gap-3 md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="mt-3 grid gap-3 md:grid-cols-[minmax(0,5fr)_minmax(0,4fr)]">
         <div className="min-w-0 rounded-lg border border-line bg-sunken p-2">
           <p className="mb-1 text-xs font-semibold uppercase tracking-[0.06em] text-muted">Workflow code</p>
-          <ol className="list-none overflow-x-auto pl-0 font-mono text-xs leading-6" data-testid="wf-code">
+          <ol className="list-none pl-0 font-mono text-xs leading-6" data-testid="wf-code">
             {lines.map((l, i) => (
-              <li key={i} className={`whitespace-pre px-1 ${s.line === i ? "rounded bg-accent-soft font-semibold" : ""}`} aria-current={s.line === i ? "step" : undefined}>
-                <span className="mr-2 inline-block w-3 text-right text-muted">{i + 1}</span>
-                {l}
+              <li key={i} className={`flex px-1 ${s.line === i ? "rounded bg-accent-soft font-semibold" : ""}`} aria-current={s.line === i ? "step" : undefined}>
+                <span className="mr-2 w-3 shrink-0 text-right text-muted">{i + 1}</span>
+                <span className="min-w-0 whitespace-pre-wrap break-words">{l}</span>
               </li>
             ))}
           </ol>
