@@ -31,6 +31,7 @@ import { RaftCounterexample } from "./consensus";
 import { IsolationLab } from "./transactions";
 import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widgets";
 import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
+import { WorkflowReplay } from "./workflow";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -93,5 +94,7 @@ export const mdxComponents = {
   WatermarkPlot,
   BatchJobView,
   CheckpointBarrierView,
+  // Workflow widget (components/mdx/workflow.tsx)
+  WorkflowReplay,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

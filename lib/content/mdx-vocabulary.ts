@@ -63,6 +63,8 @@ export const mdxComponentNames = [
   "WatermarkPlot",
   "BatchJobView",
   "CheckpointBarrierView",
+  // Workflow widget (content/README.md, "Interactive widgets").
+  "WorkflowReplay",
 ] as const;
 
 /** A component name MDX may use. */
