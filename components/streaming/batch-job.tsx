@@ -9,6 +9,7 @@ import { useId, useState } from "react";
 import { DEFAULT_JOB, meanJobTime, runJob, type JobSpec, type TaskRun } from "@/lib/batch/mapreduce";
 import { color, labelSize } from "@/components/mechanisms/palette";
 import { GeoFrame, px2, quietButton, RangeField, Toggle } from "@/components/geo/widget-parts";
+import { DetailsTable } from "@/components/ui/details-table";
 
 export interface BatchJobViewProps {
   /** Straggler chance per task run to start with, percent 0–10 (default 1). */
@@ -98,33 +99,18 @@ export function BatchJobView({ stragglerPercent = 1, backups: b0 = false, hotKey
       <p id={summaryId} className="mt-3 text-sm" aria-live="polite" data-testid="batch-summary">
         {summary}
       </p>
-      <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-muted">Show the ten slowest task runs as a table</summary>
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full text-left text-xs" data-testid="batch-table">
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-1 pr-2">task</th>
-                <th scope="col" className="py-1 pr-2">worker</th>
-                <th scope="col" className="py-1 pr-2 text-right">start</th>
-                <th scope="col" className="py-1 pr-2 text-right">end</th>
-                <th scope="col" className="py-1">notes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...result.runs].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 10).map((r, i) => (
-                <tr key={i} className="border-b border-line/60">
-                  <th scope="row" className="py-1 pr-2 font-mono font-normal">{r.task}</th>
-                  <td className="py-1 pr-2 font-mono">w{r.worker + 1}</td>
-                  <td className="py-1 pr-2 text-right font-mono">{r.start.toFixed(1)}</td>
-                  <td className="py-1 pr-2 text-right font-mono">{r.end.toFixed(1)}</td>
-                  <td className="py-1">{[r.kind, r.straggler ? "straggler" : "", r.backup ? "backup copy" : "", r.won ? "" : "killed"].filter(Boolean).join(", ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <DetailsTable
+        summary="Show the ten slowest task runs as a table"
+        testId="batch-table"
+        rows={[...result.runs].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 10)}
+        columns={[
+          { header: "task", cell: (r) => r.task, mono: true },
+          { header: "worker", cell: (r) => `w${r.worker + 1}`, mono: true },
+          { header: "start", cell: (r) => r.start.toFixed(1), align: "right", mono: true },
+          { header: "end", cell: (r) => r.end.toFixed(1), align: "right", mono: true },
+          { header: "notes", cell: (r) => [r.kind, r.straggler ? "straggler" : "", r.backup ? "backup copy" : "", r.won ? "" : "killed"].filter(Boolean).join(", ") },
+        ]}
+      />
     </GeoFrame>
   );
 }

@@ -11,6 +11,7 @@ import { checkpointSteps, itemLabel, type Item, type SinkMode } from "@/lib/stre
 import { color, labelSize } from "@/components/mechanisms/palette";
 import { Choice } from "@/components/mechanisms/mechanism-shell";
 import { GeoFrame, px2, quietButton, RangeField } from "@/components/geo/widget-parts";
+import { DetailsTable } from "@/components/ui/details-table";
 
 export interface CheckpointBarrierViewProps {
   /** The sink to start with (default plain). */
@@ -79,31 +80,17 @@ export function CheckpointBarrierView({ sink = "plain" }: CheckpointBarrierViewP
       <p className="mt-2 text-sm" aria-live="polite" data-testid="cp-caption">
         Step {step + 1}: {s.caption}
       </p>
-      <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-muted">Show the steps as a table</summary>
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full text-left text-xs">
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-1 pr-2">step</th>
-                <th scope="col" className="py-1 pr-2">what happens</th>
-                <th scope="col" className="py-1 pr-2 text-right">sum</th>
-                <th scope="col" className="py-1">sink shows</th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((x, i) => (
-                <tr key={i} className={`border-b border-line/60 ${i === step ? "bg-accent-soft" : ""}`}>
-                  <th scope="row" className="py-1 pr-2 font-normal">{i + 1}</th>
-                  <td className="py-1 pr-2">{x.caption}</td>
-                  <td className="py-1 pr-2 text-right font-mono">{x.crashed ? "lost" : x.sum}</td>
-                  <td className="py-1 font-mono">{x.visible.join(", ") || "nothing"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <DetailsTable
+        summary="Show the steps as a table"
+        rows={steps}
+        current={step}
+        columns={[
+          { header: "step", cell: (_x, i) => i + 1 },
+          { header: "what happens", cell: (x) => x.caption },
+          { header: "sum", cell: (x) => (x.crashed ? "lost" : x.sum), align: "right", mono: true },
+          { header: "sink shows", cell: (x) => x.visible.join(", ") || "nothing", mono: true },
+        ]}
+      />
     </GeoFrame>
   );
 }

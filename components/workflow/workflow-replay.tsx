@@ -10,6 +10,7 @@
 import { useMemo, useState } from "react";
 import { ACTIVITIES, codeLines, describeEvent, eventsWithoutKill, hhmm, simulate, type CodeMode, type WorkflowStep } from "@/lib/workflow/replay";
 import { GeoFrame, quietButton, RangeField, Toggle } from "@/components/geo/widget-parts";
+import { DetailsTable } from "@/components/ui/details-table";
 
 export interface WorkflowReplayProps {
   /** Start with the clock-reading (non-deterministic) code (default false). */
@@ -130,33 +131,19 @@ export function WorkflowReplay({ readsClock = false, killAfter: initialKill = nu
       <p className="mt-1 text-xs text-muted">
         A toy: activities take a minute, the workflow-task events a real history also holds are left out, and a kill lands between events.
       </p>
-      <details className="mt-2 text-sm">
-        <summary className="cursor-pointer text-muted">Show the steps as a table</summary>
-        <div className="overflow-x-auto">
-          <table className="mt-2 w-full text-left text-xs" data-testid="wf-table">
-            <thead>
-              <tr className="border-b border-line">
-                <th scope="col" className="py-1 pr-2">step</th>
-                <th scope="col" className="py-1 pr-2">who</th>
-                <th scope="col" className="py-1 pr-2">what happens</th>
-                <th scope="col" className="py-1 pr-2 text-right">events</th>
-                <th scope="col" className="py-1">activity runs</th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((x, i) => (
-                <tr key={i} className={`border-b border-line/60 align-top ${i === at ? "bg-accent-soft" : ""}`}>
-                  <th scope="row" className="py-1 pr-2 font-normal">{i + 1}</th>
-                  <td className="py-1 pr-2 whitespace-nowrap">{workerLabel(x)}</td>
-                  <td className="py-1 pr-2">{x.caption}</td>
-                  <td className="py-1 pr-2 text-right font-mono">{x.history.length}</td>
-                  <td className="py-1 font-mono">{runs(x)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <DetailsTable
+        summary="Show the steps as a table"
+        testId="wf-table"
+        rows={steps}
+        current={at}
+        columns={[
+          { header: "step", cell: (_x, i) => i + 1 },
+          { header: "who", cell: (x) => workerLabel(x), nowrap: true },
+          { header: "what happens", cell: (x) => x.caption },
+          { header: "events", cell: (x) => x.history.length, align: "right", mono: true },
+          { header: "activity runs", cell: (x) => runs(x), mono: true },
+        ]}
+      />
     </GeoFrame>
   );
 }
