@@ -6,6 +6,7 @@ export const FIDELITY_FAMILIES = {
   mm1: { title: "M/M/1", reference: "One worker, Poisson arrivals, exponential service: Wq = ρ/(μ − λ); response time is exponential with rate μ − λ." },
   mmc: { title: "M/M/c (Erlang C)", reference: "c workers sharing one queue: Wq = C(c, a)/(cμ − λ), with C the Erlang C probability of waiting." },
   md1: { title: "M/D/1", reference: "Constant service, Pollaczek–Khinchine: Wq = ρ S / (2(1 − ρ)), half the M/M/1 wait." },
+  mg1: { title: "M/G/1", reference: "Any service distribution, Pollaczek–Khinchine: Wq = ρ S (1 + c²) / (2(1 − ρ)), with c² the squared coefficient of variation of service time: variability alone raises the wait." },
   mm1k: { title: "M/M/1/K", reference: "A waiting room of K − 1: the share of arrivals refused is (1 − ρ)ρ^K / (1 − ρ^(K+1))." },
   "load-balancing": { title: "Load balancing", reference: "Random choice gives n M/M/1 queues; power of two choices follows the supermarket model (its n → ∞ limit); round robin gives E_n/M/1 queues; least connections (join the shortest queue) lies between one pooled M/M/c queue and random's M/M/1 queues." },
   "cache-eviction": { title: "Cache eviction under Zipf", reference: "LRU against Che's approximation; FIFO against its random-eviction counterpart (independent reference model)." },

@@ -194,6 +194,14 @@ function queueingRows(): RowSpec[] {
     const scenario = queueScenario({ rate, workers: 1, service: constant(10), requests, warmupMs: 20_000, title: `M/D/1 at ρ = ${rho}` });
     rows.push({ id: `md1-wait-${rho * 100}`, family: "md1", setting: `λ = ${rate}/s, constant service 10 ms (ρ = ${rho})`, compared: "mean wait in queue", unit: "ms", comparison: "interval", replications: REPS, method: queueMethod(requests, 20_000), scenario, theory: theory.mg1(rate, 10, 0).meanWaitMs, measure: (s) => api(report(s)).meanWaitMs });
   }
+  // M/G/1: the same mean service (10 ms) with more and less variability than exponential; only c² moves the wait.
+  for (const g of [
+    { id: "mg1-wait-lognormal-70", rate: 70, requests: 150_000, service: { dist: "lognormal", medianMs: 10 / Math.exp(0.5), sigma: 1 } as const, scv: Math.E - 1, label: "lognormal service, mean 10 ms, σ = 1 (c² = e − 1 ≈ 1.72)" },
+    { id: "mg1-wait-uniform-80", rate: 80, requests: 100_000, service: { dist: "uniform", minMs: 0, maxMs: 20 } as const, scv: 1 / 3, label: "uniform service on [0, 20] ms (c² = 1/3)" },
+  ]) {
+    const scenario = queueScenario({ rate: g.rate, workers: 1, service: g.service, requests: g.requests, warmupMs: 20_000, title: `M/G/1 at ρ = ${g.rate / 100}` });
+    rows.push({ id: g.id, family: "mg1", setting: `λ = ${g.rate}/s, ${g.label}, ρ = ${g.rate / 100}`, compared: "mean wait in queue", unit: "ms", comparison: "interval", replications: REPS, method: queueMethod(g.requests, 20_000), scenario, theory: theory.mg1(g.rate, 10, g.scv).meanWaitMs, measure: (s) => api(report(s)).meanWaitMs });
+  }
   for (const [rate, waiting] of [[90, 4], [120, 9]] as const) {
     const scenario = queueScenario({ rate, workers: 1, service: exp(10), requests: 40_000, warmupMs: 10_000, queueCapacity: waiting, title: `M/M/1/${waiting + 1}` });
     rows.push({
