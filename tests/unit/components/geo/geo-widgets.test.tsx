@@ -1,31 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
-import { act, type ReactElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
+import { describe, expect, it } from "vitest";
+import { act } from "react";
 import { renderToString } from "react-dom/server";
 import { GeohashGrid } from "@/components/geo/geohash-grid";
 import { QuadtreeSearch } from "@/components/geo/quadtree-search";
 import { GeofenceJitter } from "@/components/geo/geofence-jitter";
 import { GeohashGrid as GeohashGridMdx, QuadtreeSearch as QuadtreeSearchMdx, GeofenceJitter as GeofenceJitterMdx } from "@/components/mdx/geo";
+import { render, q } from "../harness";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = "";
-});
-
-function render(ui: ReactElement) {
-  const host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(ui));
-  return host;
-}
-
-const q = (host: HTMLElement, id: string) => host.querySelector<HTMLElement>(`[data-testid=${id}]`)!;
 const text = (host: HTMLElement, id: string) => q(host, id).textContent ?? "";
 const key = (el: HTMLElement, k: string, shiftKey = false) => act(() => el.dispatchEvent(new KeyboardEvent("keydown", { key: k, shiftKey, bubbles: true })));
 const click = (el: HTMLElement) => act(() => el.dispatchEvent(new MouseEvent("click", { bubbles: true })));

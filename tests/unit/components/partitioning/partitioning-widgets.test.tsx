@@ -1,31 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
-import { act, type ReactElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
+import { describe, expect, it } from "vitest";
+import { act } from "react";
 import { renderToString } from "react-dom/server";
 import { PartitionRing } from "@/components/partitioning/partition-ring";
 import { MerkleRepair } from "@/components/partitioning/merkle-repair";
 import { CompactionCompare } from "@/components/partitioning/compaction-compare";
 import { CompactionCompare as CompactionCompareMdx, MerkleRepair as MerkleRepairMdx, PartitionRing as PartitionRingMdx } from "@/components/mdx/partitioning";
+import { render, q } from "../harness";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = "";
-});
-
-function render(ui: ReactElement) {
-  const host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(ui));
-  return host;
-}
-
-const q = <T extends HTMLElement = HTMLElement>(host: HTMLElement, id: string) => host.querySelector<T>(`[data-testid=${id}]`)!;
 const text = (host: HTMLElement, id: string) => q(host, id).textContent ?? "";
 const click = (el: HTMLElement) => act(() => el.click());
 function setInput(el: HTMLInputElement, value: string) {

@@ -1,26 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
-import { act, type ReactElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
+import { describe, expect, it } from "vitest";
+import { act } from "react";
 import { CheckpointBarrierView } from "@/components/streaming/checkpoint-barriers";
 import { CheckpointBarrierView as CheckpointBarrierViewMdx } from "@/components/mdx/streaming";
+import { render, q } from "../harness";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = "";
-});
-function render(ui: ReactElement) {
-  const host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(ui));
-  return host;
-}
-const q = (host: HTMLElement, id: string) => host.querySelector<HTMLElement>(`[data-testid=${id}]`)!;
 const toEnd = (host: HTMLElement) => {
   while (!(q(host, "cp-next") as HTMLButtonElement).disabled) act(() => q(host, "cp-next").click());
 };

@@ -3,30 +3,13 @@
  * <IsolationLab>: stepping a schedule with the buttons, switching level and schedule with native
  * controls, the live sentence naming the cycle, the table alternative, and the MDX wrapper's checks.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { act, type ReactElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
+import { describe, expect, it } from "vitest";
+import { act } from "react";
 import { renderToString } from "react-dom/server";
 import { IsolationLab } from "@/components/transactions/isolation-lab";
 import { IsolationLab as IsolationLabMdx } from "@/components/mdx/transactions";
+import { render, q } from "../harness";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  document.body.innerHTML = "";
-});
-
-function render(ui: ReactElement) {
-  const host = document.createElement("div");
-  document.body.append(host);
-  root = createRoot(host);
-  act(() => root!.render(ui));
-  return host;
-}
-const q = <T extends HTMLElement = HTMLElement>(host: HTMLElement, id: string) => host.querySelector<T>(`[data-testid=${id}]`)!;
 const summary = (host: HTMLElement) => q(host, "isolation-summary").textContent ?? "";
 const click = (el: HTMLElement) => act(() => el.click());
 function select(el: HTMLSelectElement, value: string) {
