@@ -10,7 +10,7 @@ import matter from "gray-matter";
 import { validateScenario, type Scenario } from "@/simulations";
 import { exposableParams } from "@/lib/lab/controls";
 import type { Goal } from "@/lib/lab/goals";
-import { parseLiteral, type Literal } from "./js-literal";
+import { openingTag, tagAttribute, type Literal } from "@/lib/content/mdx-tags";
 
 /** A lab as a chapter shows it (or a preset no chapter shows, with every control exposed). */
 export interface CatalogLab {
@@ -47,45 +47,6 @@ export interface Catalog {
   chapters: Map<string, CatalogChapter>;
   labs: Map<string, CatalogLab>;
   challenges: Map<string, CatalogChallenge>;
-}
-
-/** The text of a JSX opening tag starting at `start` (up to the first ">" outside quotes and braces). */
-export function openingTag(text: string, start: number): string {
-  let depth = 0;
-  let quote = "";
-  let end = start;
-  for (; end < text.length; end++) {
-    const c = text[end];
-    if (quote) {
-      if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "{") depth++;
-    else if (c === "}") depth--;
-    else if (c === ">" && depth === 0) break;
-  }
-  return text.slice(start, end);
-}
-
-/** An attribute's value in a JSX opening tag: a quoted string, or the literal inside `{…}`. */
-export function tagAttribute(tag: string, name: string): Literal | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*`).exec(tag);
-  if (!m) return undefined;
-  let i = m.index + m[0].length;
-  if (tag[i] === '"' || tag[i] === "'") return tag.slice(i + 1, tag.indexOf(tag[i]!, i + 1));
-  if (tag[i] !== "{") return undefined;
-  let depth = 0;
-  let quote = "";
-  const start = i;
-  for (; i < tag.length; i++) {
-    const c = tag[i];
-    if (quote) {
-      if (c === "\\") i++;
-      else if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === "{") depth++;
-    else if (c === "}" && --depth === 0) break;
-  }
-  return parseLiteral(tag.slice(start + 1, i));
 }
 
 const asString = (v: Literal | undefined): string | undefined => (typeof v === "string" ? v : undefined);

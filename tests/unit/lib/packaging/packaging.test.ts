@@ -11,7 +11,7 @@ import { buildPackage } from "@/lib/packaging/build-package";
 import { readCatalog, type Catalog } from "@/lib/packaging/catalog";
 import { cmi5CourseStructure } from "@/lib/packaging/cmi5";
 import { parsePackageArgs } from "@/lib/packaging/cli-args";
-import { parseLiteral } from "@/lib/packaging/js-literal";
+import { parseLiteral } from "@/lib/content/tag-literal";
 import { launchPageHtml } from "@/lib/packaging/launch-page";
 import { closeMatches, resolveTarget } from "@/lib/packaging/resolve-target";
 import { scormManifest } from "@/lib/packaging/scorm";
