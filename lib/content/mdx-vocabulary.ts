@@ -61,6 +61,8 @@ export const mdxComponentNames = [
   "WatermarkPlot",
   "BatchJobView",
   "CheckpointBarrierView",
+  // Analytics storage and pipeline widgets (content/README.md, "Interactive widgets").
+  "ScanBytes",
 ] as const;
 
 /** A component name MDX may use. */
