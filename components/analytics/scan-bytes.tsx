@@ -37,7 +37,7 @@ export function ScanBytes({ selectivity: s0 = 0.01, partitioned: p0 = false, sor
   const sql = `SELECT ${selectList.length === COLUMNS.length ? "*" : selectList.join(", ") || "count(*)"} FROM deliveries WHERE restaurant_id < X`;
   const ratio = r.row.bytes / r.columnar.bytes;
 
-  const how = partitioned && sorted ? `The range touches ${r.partitionsOpened} of ${PARTITIONS} partitions; inside it, the zone maps skip all but ${r.row.blocksRead} block${r.row.blocksRead === 1 ? "" : "s"}.` : partitioned ? `Partition pruning keeps ${r.partitionsOpened} of ${PARTITIONS} partitions; inside them the rows are unsorted, so every block's min–max overlaps the filter and all ${r.row.blocksRead} are read.` : sorted ? `Sorted on ${FILTER_COLUMN}, the matches sit in the first ${r.row.blocksRead} block${r.row.blocksRead === 1 ? "" : "s"}; the other ${r.prunedByZoneMap} are skipped from their min–max alone.` : `Unsorted and unpartitioned, every block holds restaurant ids from across the range, so its zone map cannot rule it out: all ${r.row.blocksRead} blocks are read.`;
+  const how = partitioned && sorted ? `The range touches ${r.partitionsOpened} of ${PARTITIONS} partitions; inside them, the zone maps skip ${r.prunedByZoneMap} of ${r.zoneMapsChecked} blocks, leaving ${r.row.blocksRead}.` : partitioned ? `Partition pruning keeps ${r.partitionsOpened} of ${PARTITIONS} partitions; inside them the rows are unsorted, so every block's min–max overlaps the filter and all ${r.row.blocksRead} are read.` : sorted ? `Sorted on ${FILTER_COLUMN}, the matches sit in the first ${r.row.blocksRead} block${r.row.blocksRead === 1 ? "" : "s"}; the other ${r.prunedByZoneMap} are skipped from their min–max alone.` : `Unsorted and unpartitioned, every block holds restaurant ids from across the range, so its zone map cannot rule it out: all ${r.row.blocksRead} blocks are read.`;
   const summary = `The filter keeps ${formatSelectivity(selectivity)} of rows (${count(r.matchingRows)}). ${how} Row layout reads ${formatBytes(r.row.bytes)}; columnar reads ${r.columnsRead.length} of ${COLUMNS.length} columns, ${formatBytes(r.columnar.bytes)}${ratio > 1.001 ? `, ${Number(ratio.toPrecision(3))} times less` : ", the same: every column is needed"}.`;
 
   // The grid: one row of 10 cells per partition (or per group of 10 blocks when not partitioned).
@@ -102,7 +102,7 @@ export function ScanBytes({ selectivity: s0 = 0.01, partitioned: p0 = false, sor
             const st = blockState(i);
             const x = 40 + (i % 10) * (cell + gap);
             const y = 2 + Math.floor(i / 10) * (cell + gap);
-            return <rect key={i} x={x} y={y} width={cell} height={cell} rx={3} fill={fill[st]} stroke={st === "zonemap" ? color.ok : color.line} strokeDasharray={st === "partition" ? "3 2" : undefined} data-state={st} />;
+            return <rect key={i} x={x} y={y} width={cell} height={cell} rx={3} fill={fill[st]} stroke={st === "zonemap" ? color.ok : st === "partition" ? color.muted : color.line} strokeDasharray={st === "partition" ? "3 2" : undefined} data-state={st} />;
           })}
           {Array.from({ length: 10 }, (_, row) => (
             <text key={row} x={34} y={2 + row * (cell + gap) + cell / 2 + 4} textAnchor="end" fill={color.muted}>
@@ -110,7 +110,7 @@ export function ScanBytes({ selectivity: s0 = 0.01, partitioned: p0 = false, sor
             </text>
           ))}
         </svg>
-        <ul className="space-y-1 text-xs">
+        <ul className="list-none space-y-1 pl-0 text-xs">
           <li className="flex items-center gap-2">
             <span className="inline-block h-3 w-3 rounded-sm" style={{ background: fill.read }} /> read ({r.row.blocksRead})
           </li>
@@ -118,7 +118,7 @@ export function ScanBytes({ selectivity: s0 = 0.01, partitioned: p0 = false, sor
             <span className="inline-block h-3 w-3 rounded-sm border" style={{ background: fill.zonemap, borderColor: color.ok }} /> skipped by its zone map ({r.prunedByZoneMap})
           </li>
           <li className="flex items-center gap-2">
-            <span className="inline-block h-3 w-3 rounded-sm border border-dashed" style={{ background: fill.partition, borderColor: color.line }} /> skipped by partition pruning ({r.prunedByPartition})
+            <span className="inline-block h-3 w-3 rounded-sm border border-dashed" style={{ background: fill.partition, borderColor: color.muted }} /> skipped by partition pruning ({r.prunedByPartition})
           </li>
           <li className="text-muted">Each square is a block of {count(ROWS_PER_BLOCK)} rows{partitioned ? "; each line a partition" : ""}.</li>
         </ul>
