@@ -63,6 +63,7 @@ export const mdxComponentNames = [
   "CheckpointBarrierView",
   // Analytics storage and pipeline widgets (content/README.md, "Interactive widgets").
   "ScanBytes",
+  "LoadRerun",
 ] as const;
 
 /** A component name MDX may use. */
