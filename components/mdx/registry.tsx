@@ -32,6 +32,7 @@ import { IsolationLab } from "./transactions";
 import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widgets";
 import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
 import { WorkflowReplay } from "./workflow";
+import { LoadRerun, ScanBytes } from "./analytics";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -96,5 +97,8 @@ export const mdxComponents = {
   CheckpointBarrierView,
   // Workflow widget (components/mdx/workflow.tsx)
   WorkflowReplay,
+  // Analytics storage and pipeline widgets (components/mdx/analytics.tsx)
+  ScanBytes,
+  LoadRerun,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -65,6 +65,9 @@ export const mdxComponentNames = [
   "CheckpointBarrierView",
   // Workflow widget (content/README.md, "Interactive widgets").
   "WorkflowReplay",
+  // Analytics storage and pipeline widgets (content/README.md, "Interactive widgets").
+  "ScanBytes",
+  "LoadRerun",
 ] as const;
 
 /** A component name MDX may use. */
