@@ -61,6 +61,8 @@ export const mdxComponentNames = [
   "WatermarkPlot",
   "BatchJobView",
   "CheckpointBarrierView",
+  // Graph-database widget (content/README.md, "Interactive widgets").
+  "TraversalExplorer",
 ] as const;
 
 /** A component name MDX may use. */
