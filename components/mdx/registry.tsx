@@ -33,6 +33,7 @@ import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widget
 import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
 import { WorkflowReplay } from "./workflow";
 import { LoadRerun, ScanBytes } from "./analytics";
+import { TraversalExplorer } from "./graph";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -100,5 +101,7 @@ export const mdxComponents = {
   // Analytics storage and pipeline widgets (components/mdx/analytics.tsx)
   ScanBytes,
   LoadRerun,
+  // Graph-database widget (components/mdx/graph.tsx)
+  TraversalExplorer,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -68,6 +68,8 @@ export const mdxComponentNames = [
   // Analytics storage and pipeline widgets (content/README.md, "Interactive widgets").
   "ScanBytes",
   "LoadRerun",
+  // Graph-database widget (content/README.md, "Interactive widgets").
+  "TraversalExplorer",
 ] as const;
 
 /** A component name MDX may use. */

@@ -23,6 +23,7 @@ import { isolationRowSpecs } from "./isolation-rows";
 import { streamingRowSpecs } from "./streaming-rows";
 import { batchRowSpecs } from "./batch-rows";
 import { workflowRowSpecs } from "./workflow-rows";
+import { graphRowSpecs } from "./graph-rows";
 
 export type Comparison = "interval" | "at-most" | "equal" | "mean-at-least" | "mean-at-most";
 
@@ -871,6 +872,7 @@ function fanOutRows(): RowSpec[] {
 /** Every row spec, in page order. */
 export function fidelityRowSpecs(): RowSpec[] {
   return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...outboxRowSpecs(), ...eventSourcingRowSpecs(), ...partitionedLogRowSpecs(), ...disasterRecoveryRowSpecs(), ...isolationRowSpecs(), ...streamingRowSpecs(), ...batchRowSpecs(), ...workflowRowSpecs()];
+  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...outboxRowSpecs(), ...eventSourcingRowSpecs(), ...partitionedLogRowSpecs(), ...disasterRecoveryRowSpecs(), ...isolationRowSpecs(), ...streamingRowSpecs(), ...batchRowSpecs(), ...graphRowSpecs()];
 }
 
 /** Runs every simulation row (about ten seconds of CPU: build time and tests only). */

@@ -71,4 +71,6 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "fast-enough-search": { "leaf-client.hedgeDelayMs": 31 },
   // kafka-event-streaming
   "calm-rebalances": { "events.rebalance": "cooperative-sticky", "events.consumers": 5 },
+  // document-databases
+  "docdb-failover-budget": { "db.replicationLagMs.medianMs": 100, "db.failoverMs": 4000, "db.readYourWritesMs": 2000 },
 };
