@@ -61,6 +61,8 @@ export const mdxComponentNames = [
   "WatermarkPlot",
   "BatchJobView",
   "CheckpointBarrierView",
+  // Search-engine and vector-database widgets (content/README.md, "Interactive widgets").
+  "Bm25Explorer",
 ] as const;
 
 /** A component name MDX may use. */
