@@ -72,7 +72,7 @@ export function Bm25Explorer({ k1: k10 = DEFAULT_BM25.k1, b: b0 = DEFAULT_BM25.b
         <label htmlFor={areaId}>Documents, one per line (up to {MAX_DOCS})</label>
         <textarea
           id={areaId}
-          rows={5}
+          rows={6}
           spellCheck={false}
           className="w-full rounded-md border border-line bg-surface p-2 font-mono text-xs aria-[invalid=true]:border-accent"
           value={text}
@@ -157,7 +157,7 @@ export function Bm25Explorer({ k1: k10 = DEFAULT_BM25.k1, b: b0 = DEFAULT_BM25.b
                       </div>
                       <div className="mt-0.5 font-mono">
                         {h.contributions.map((c) => (
-                          <span key={c.term} className="mr-2 inline-block">
+                          <span key={c.term} className="mr-2 block sm:inline-block">
                             {c.term}: {c.idf.toFixed(2)} × {c.tfPart.toFixed(2)} = {fmt(c.score)}
                           </span>
                         ))}
