@@ -30,7 +30,7 @@ import { DrTimeline } from "./disaster-recovery";
 import { IsolationLab } from "./transactions";
 import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widgets";
 import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
-import { Bm25Explorer } from "./search-widgets";
+import { Bm25Explorer, HnswSearch } from "./search-widgets";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -94,5 +94,6 @@ export const mdxComponents = {
   CheckpointBarrierView,
   // Search-engine and vector-database widgets (components/mdx/search-widgets.tsx)
   Bm25Explorer,
+  HnswSearch,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -63,6 +63,7 @@ export const mdxComponentNames = [
   "CheckpointBarrierView",
   // Search-engine and vector-database widgets (content/README.md, "Interactive widgets").
   "Bm25Explorer",
+  "HnswSearch",
 ] as const;
 
 /** A component name MDX may use. */

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { act } from "react";
 import { renderToString } from "react-dom/server";
 import { Bm25Explorer, parseDocs } from "@/components/search-engine/bm25-explorer";
-import { Bm25Explorer as Bm25ExplorerMdx } from "@/components/mdx/search-widgets";
+import { HnswSearch } from "@/components/search-engine/hnsw-search";
+import { Bm25Explorer as Bm25ExplorerMdx, HnswSearch as HnswSearchMdx } from "@/components/mdx/search-widgets";
 import { render, q, setInput, text } from "../harness";
 
 function setValue(el: HTMLTextAreaElement | HTMLSelectElement, value: string) {
@@ -58,5 +59,33 @@ describe("<Bm25Explorer>", () => {
     expect(() => Bm25ExplorerMdx({ k1: 5 })).toThrow(/<Bm25Explorer> k1 must be a number from 0 to 3/);
     expect(() => Bm25ExplorerMdx({ shards: 1.5 })).toThrow(/shards/);
     expect(() => Bm25ExplorerMdx({ query: 3 as never })).toThrow(/query must be a string/);
+  });
+});
+
+describe("<HnswSearch>", () => {
+  it("renders on the server with a live summary, a described drawing and the recall table", () => {
+    const doc = new DOMParser().parseFromString(renderToString(<HnswSearch />), "text/html");
+    const summary = doc.querySelector("[data-testid=hnsw-summary]")!;
+    expect(summary.getAttribute("aria-live")).toBe("polite");
+    expect(summary.textContent).toMatch(/found \d of the 5 true nearest neighbours \(recall@5 [01]\.\d\d\) with \d+ distance computations; brute force computes 1,000/);
+    expect(doc.querySelector("[data-testid=hnsw-drawing]")!.getAttribute("aria-label")).toMatch(/Query at \(0\.\d\d, 0\.\d\d\)/);
+    expect(doc.querySelectorAll("[data-testid=hnsw-curve] tbody tr")).toHaveLength(7);
+  });
+
+  it("a wider beam reaches full mean recall; the arrow keys and buttons move the query", () => {
+    const host = render(<HnswSearch />);
+    setInput(q<HTMLInputElement>(host, "hnsw-ef"), "100");
+    expect(text(host, "hnsw-summary")).toMatch(/mean recall 1\.000/);
+    const before = q(host, "hnsw-drawing").getAttribute("aria-label");
+    act(() => q(host, "hnsw-drawing").dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true })));
+    expect(q(host, "hnsw-drawing").getAttribute("aria-label")).not.toBe(before);
+    click(q(host, "hnsw-next"));
+    expect(text(host, "hnsw-summary")).toMatch(/This query: found/);
+  });
+
+  it("the MDX wrapper refuses a bad prop by name", () => {
+    expect(() => HnswSearchMdx({ m: 1 })).toThrow(/<HnswSearch> m must be a number from 2 to 16/);
+    expect(() => HnswSearchMdx({ efConstruction: 10 })).toThrow(/efConstruction must be one of/);
+    expect(() => HnswSearchMdx({ k: 2.5 })).toThrow(/k must be a whole number/);
   });
 });
