@@ -136,9 +136,9 @@ export function Bm25Explorer({ k1: k10 = DEFAULT_BM25.k1, b: b0 = DEFAULT_BM25.b
                   <th scope="col" className="pr-2">#</th>
                   <th scope="col" className="pr-2">doc</th>
                   {shards > 1 ? <th scope="col" className="pr-2">shard</th> : null}
-                  <th scope="col" className="pr-2">length</th>
+                  <th scope="col" className="hidden pr-2 sm:table-cell">length</th>
                   <th scope="col" className="pr-2 text-right">score</th>
-                  <th scope="col" className="min-w-[10rem]">term contributions (idf × tf part)</th>
+                  <th scope="col">term contributions (idf × tf part)</th>
                 </tr>
               </thead>
               <tbody>
@@ -147,12 +147,12 @@ export function Bm25Explorer({ k1: k10 = DEFAULT_BM25.k1, b: b0 = DEFAULT_BM25.b
                     <td className="py-1 pr-2 font-mono">{i + 1}</td>
                     <td className="py-1 pr-2 font-mono">{h.doc + 1}</td>
                     {shards > 1 ? <td className="py-1 pr-2 font-mono">{h.shard}</td> : null}
-                    <td className="py-1 pr-2 font-mono">{h.length}</td>
+                    <td className="hidden py-1 pr-2 font-mono sm:table-cell">{h.length}</td>
                     <td className="py-1 pr-2 text-right font-mono font-semibold">{fmt(h.score)}</td>
                     <td className="py-1">
                       <div className="flex h-2.5 w-full max-w-[14rem] overflow-hidden rounded-sm bg-sunken" aria-hidden="true">
                         {h.contributions.map((c) => (
-                          <span key={c.term} style={{ width: `${(c.score / maxScore) * 100}%`, background: termColor(c.term) }} />
+                          <span key={c.term} style={{ width: `${Math.round((c.score / maxScore) * 1000) / 10}%`, backgroundColor: termColor(c.term) }} />
                         ))}
                       </div>
                       <div className="mt-0.5 font-mono">
@@ -185,7 +185,7 @@ export function Bm25Explorer({ k1: k10 = DEFAULT_BM25.k1, b: b0 = DEFAULT_BM25.b
                   return (
                     <tr key={t} className="border-b border-line/60">
                       <th scope="row" className="py-0.5 pr-2 font-normal">
-                        <span className="mr-1 inline-block size-2.5 rounded-sm" style={{ background: termColor(t) }} aria-hidden="true" />
+                        <span className="mr-1 inline-block size-2.5 rounded-sm" style={{ backgroundColor: termColor(t) }} aria-hidden="true" />
                         {t}
                       </th>
                       <td className="py-0.5 pr-2">{list.length}</td>

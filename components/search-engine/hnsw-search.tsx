@@ -127,17 +127,17 @@ export function HnswSearch({ m: m0 = 4, efConstruction: c0 = 16, ef: ef0 = 5, k:
         </g>
       </svg>
       <ul className="mt-1 flex flex-wrap gap-x-3 text-xs" aria-hidden="true">
-        <li className="inline-flex items-center gap-1"><span className="inline-block size-2.5 rounded-full" style={{ background: color.note }} />touched on the bottom layer</li>
+        <li className="inline-flex items-center gap-1"><span className="inline-block size-2.5 rounded-full" style={{ backgroundColor: color.note }} />touched on the bottom layer</li>
         <li className="inline-flex items-center gap-1"><span className="inline-block size-2.5 rounded-full border-2" style={{ borderColor: color.ok }} />true nearest</li>
-        <li className="inline-flex items-center gap-1"><span className="inline-block size-2.5 rounded-full" style={{ background: color.ok }} />returned, correct</li>
-        <li className="inline-flex items-center gap-1"><span className="inline-block size-2.5 rounded-full" style={{ background: color.bad }} />returned, wrong</li>
-        <li className="inline-flex items-center gap-1"><span className="inline-block h-0.5 w-4" style={{ background: color.warn }} />greedy path through upper layers</li>
+        <li className="inline-flex items-center gap-1"><span className="inline-block size-2.5 rounded-full" style={{ backgroundColor: color.ok }} />returned, correct</li>
+        <li className="inline-flex items-center gap-1"><span className="inline-block size-2.5 rounded-full" style={{ backgroundColor: color.bad }} />returned, wrong</li>
+        <li className="inline-flex items-center gap-1"><span className="inline-block h-0.5 w-4" style={{ backgroundColor: color.warn }} />greedy path through upper layers</li>
       </ul>
       <p className="mt-3 text-sm" aria-live="polite" data-testid="hnsw-summary">
         {summary}
       </p>
       <table className="mt-2 w-full max-w-[28rem] text-left text-xs" data-testid="hnsw-curve">
-        <caption className="text-left font-semibold">Mean over 100 seeded queries (M {m}, efConstruction {efc}, k {k})</caption>
+        <caption className="text-left font-semibold">Mean over 100 seeded queries (M {m}, efConstruction {efc}, k {k}); a beam is never narrower than k, shown in brackets</caption>
         <thead>
           <tr className="border-b border-line">
             <th scope="col" className="pr-2">efSearch</th>
@@ -147,7 +147,7 @@ export function HnswSearch({ m: m0 = 4, efConstruction: c0 = 16, ef: ef0 = 5, k:
         </thead>
         <tbody className="font-mono">
           {curve.map((r) => (
-            <tr key={r.ef} className="border-b border-line/60" aria-current={r.ef === ef ? "true" : undefined}>
+            <tr key={r.ef} className="border-b border-line/60 aria-[current=true]:font-semibold aria-[current=true]:text-accent" aria-current={r.ef === ef ? "true" : undefined}>
               <td className="py-0.5 pr-2">
                 {r.ef}
                 {r.ef < k ? ` (${k})` : ""}
