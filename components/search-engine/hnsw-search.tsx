@@ -45,7 +45,6 @@ export function HnswSearch({ m: m0 = 4, efConstruction: c0 = 16, ef: ef0 = 5, k:
   const curve = useMemo(() => recallCurve(index, k, CURVE_EFS, queries), [index, k]);
   const meanAtEf = useMemo(() => curve.find((r) => r.ef === ef)?.recall ?? recallCurve(index, k, [ef], queries)[0].recall, [curve, index, k, ef]);
   const recall = recallAtK(trace.results, truth);
-  const found = new Set(trace.results);
   const truthSet = new Set(truth);
   const layerSizes = index.links.map((l) => l.size);
 

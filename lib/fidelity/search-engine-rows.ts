@@ -6,6 +6,7 @@
  */
 import { DEFAULT_SEARCH, search } from "@/lib/search-engine/bm25";
 import { randomCorpus } from "@/lib/search-engine/random";
+import { buildHnsw, seededPoints } from "@/lib/search-engine/hnsw";
 import type { RowSpec } from "./rows";
 
 const widget = { href: "/learn/search-engines#bm25-scoring", label: "Try it in the BM25 widget" };
@@ -62,6 +63,33 @@ export function searchEngineRowSpecs(): RowSpec[] {
         return Math.round(Math.max(0, ...three.map((h) => Math.abs(h.score - one.get(h.doc)!))) * 1e9) / 1e9;
       },
       widget,
+    },
+  ];
+}
+
+const annWidget = { href: "/learn/vector-databases#ann-algorithms", label: "Try it in the HNSW widget" };
+
+/**
+ * The HNSW rows: the paper's level distribution. (An exhaustive beam is not a reference: the
+ * neighbour heuristic can leave a node unreachable, as it does for 2 of 300 points with seed 19.)
+ */
+export function annRowSpecs(): RowSpec[] {
+  return [
+    {
+      id: "ann-hnsw-level-share",
+      family: "ann",
+      compared: "share of nodes on layer 1 or above",
+      setting: "M = 4, so mL = 1/ln 4; 1,000 seeded points per replication",
+      unit: "ratio",
+      comparison: "interval",
+      theory: 1 / 4,
+      replications: 30,
+      method: "30 seeds; a node's level is ⌊−ln U · mL⌋, so P(level ≥ 1) = e^(−1/mL) = 1/M",
+      sample: (seed) => {
+        const ix = buildHnsw(seededPoints(1000, seed), { m: 4, efConstruction: 8 }, seed);
+        return ix.links[1].size / 1000;
+      },
+      widget: annWidget,
     },
   ];
 }

@@ -16,3 +16,13 @@ describe("search-engine fidelity rows", () => {
     expect(evaluateRow({ ...spec, theory: 0.5666 }).verdict).toBe("flagged");
   });
 });
+
+describe("HNSW fidelity rows", () => {
+  it("every row agrees with the paper's definitions", async () => {
+    const { annRowSpecs } = await import("@/lib/fidelity/search-engine-rows");
+    const rows = annRowSpecs().map(evaluateRow);
+    expect(rows.map((r) => r.id)).toEqual(["ann-hnsw-level-share"]);
+    for (const r of rows) expect(r.verdict, `${r.id}: ${r.estimate} ± ${r.halfWidth}`).toBe("agrees");
+    expect(evaluateRow({ ...annRowSpecs()[0], theory: 1 / 3 }).verdict).toBe("flagged");
+  });
+});
