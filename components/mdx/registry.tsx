@@ -34,6 +34,7 @@ import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming"
 import { WorkflowReplay } from "./workflow";
 import { LoadRerun, ScanBytes } from "./analytics";
 import { TraversalExplorer } from "./graph";
+import { Bm25Explorer, HnswSearch } from "./search-widgets";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -103,5 +104,8 @@ export const mdxComponents = {
   LoadRerun,
   // Graph-database widget (components/mdx/graph.tsx)
   TraversalExplorer,
+  // Search-engine and vector-database widgets (components/mdx/search-widgets.tsx)
+  Bm25Explorer,
+  HnswSearch,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -70,6 +70,9 @@ export const mdxComponentNames = [
   "LoadRerun",
   // Graph-database widget (content/README.md, "Interactive widgets").
   "TraversalExplorer",
+  // Search-engine and vector-database widgets (content/README.md, "Interactive widgets").
+  "Bm25Explorer",
+  "HnswSearch",
 ] as const;
 
 /** A component name MDX may use. */
