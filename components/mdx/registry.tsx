@@ -31,6 +31,7 @@ import { IsolationLab } from "./transactions";
 import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widgets";
 import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
 import { WhatYouWillLearn } from "./what-you-will-learn";
+import { TransportCosts } from "./realtime";
 
 // `satisfies` makes a missing or extra key a type error.
 export const mdxComponents = {
@@ -91,5 +92,7 @@ export const mdxComponents = {
   WatermarkPlot,
   BatchJobView,
   CheckpointBarrierView,
+  // Real-time communication widget (components/mdx/realtime.tsx)
+  TransportCosts,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

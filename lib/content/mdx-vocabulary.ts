@@ -61,6 +61,8 @@ export const mdxComponentNames = [
   "WatermarkPlot",
   "BatchJobView",
   "CheckpointBarrierView",
+  // Real-time communication widget (content/README.md, "Interactive widgets").
+  "TransportCosts",
 ] as const;
 
 /** A component name MDX may use. */
