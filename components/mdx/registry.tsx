@@ -32,6 +32,7 @@ import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widget
 import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 import { TransportCosts } from "./realtime";
+import { ResumableUpload } from "./media";
 
 // `satisfies` makes a missing or extra key a type error.
 export const mdxComponents = {
@@ -94,5 +95,7 @@ export const mdxComponents = {
   CheckpointBarrierView,
   // Real-time communication widget (components/mdx/realtime.tsx)
   TransportCosts,
+  // Media-processing widget (components/mdx/media.tsx)
+  ResumableUpload,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

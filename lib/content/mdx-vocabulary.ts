@@ -63,6 +63,8 @@ export const mdxComponentNames = [
   "CheckpointBarrierView",
   // Real-time communication widget (content/README.md, "Interactive widgets").
   "TransportCosts",
+  // Media-processing widget (content/README.md, "Interactive widgets").
+  "ResumableUpload",
 ] as const;
 
 /** A component name MDX may use. */
