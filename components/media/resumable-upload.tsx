@@ -29,7 +29,7 @@ export interface ResumableUploadProps {
 const mb = (x: number) => `${x >= 100 ? Math.round(x).toLocaleString("en") : x.toFixed(1)} MB`;
 
 function outcome(r: UploadRun): string {
-  return r.finished ? `finished after ${r.attempts} connection${r.attempts === 1 ? "" : "s"}` : `gave up after ${r.attempts} connections with ${mb(r.confirmedMb)} kept`;
+  return r.finished ? `finished after ${r.attempts} connection${r.attempts === 1 ? "" : "s"}` : `gave up after ${r.attempts} connections with ${r.confirmedMb > 0 ? `${mb(r.confirmedMb)} kept` : "nothing kept"}`;
 }
 
 export function ResumableUpload({ file: f0 = 3, drops: d0 = 2, chunk: c0 = 1, seed: s0 = 1 }: ResumableUploadProps) {
