@@ -36,6 +36,8 @@ import { LoadRerun, ScanBytes } from "./analytics";
 import { TraversalExplorer } from "./graph";
 import { Bm25Explorer, HnswSearch } from "./search-widgets";
 import { WhatYouWillLearn } from "./what-you-will-learn";
+import { TransportCosts } from "./realtime";
+import { ResumableUpload } from "./media";
 
 // `satisfies` makes a missing or extra key a type error.
 export const mdxComponents = {
@@ -107,5 +109,9 @@ export const mdxComponents = {
   // Search-engine and vector-database widgets (components/mdx/search-widgets.tsx)
   Bm25Explorer,
   HnswSearch,
+  // Real-time communication widget (components/mdx/realtime.tsx)
+  TransportCosts,
+  // Media-processing widget (components/mdx/media.tsx)
+  ResumableUpload,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

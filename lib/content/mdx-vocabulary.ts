@@ -73,6 +73,10 @@ export const mdxComponentNames = [
   // Search-engine and vector-database widgets (content/README.md, "Interactive widgets").
   "Bm25Explorer",
   "HnswSearch",
+  // Real-time communication widget (content/README.md, "Interactive widgets").
+  "TransportCosts",
+  // Media-processing widget (content/README.md, "Interactive widgets").
+  "ResumableUpload",
 ] as const;
 
 /** A component name MDX may use. */

@@ -34,6 +34,7 @@ export const FIDELITY_FAMILIES = {
   graph: { title: "Graph traversals", reference: "A k-hop self-join of an edge table without DISTINCT produces one row per walk of length k, the row sum of A^k for the adjacency matrix A; breadth-first search reaches each vertex once, at its shortest hop distance." },
   search: { title: "Full-text scoring (BM25)", reference: "BM25 as Lucene and Elasticsearch compute it (Robertson & Zaragoza 2009): a term adds idf · tf·(k1 + 1) / (tf + k1·(1 − b + b·dl/avgdl)) with idf = ln(1 + (N − df + 0.5)/(df + 0.5)), so one term never adds more than idf · (k1 + 1); a sharded search that gathers term statistics first (dfs_query_then_fetch) scores exactly like one shard." },
   ann: { title: "Approximate nearest neighbours (HNSW)", reference: "HNSW as Malkov & Yashunin define it (2016/2018): a node's level is ⌊−ln U · mL⌋ with mL = 1/ln M, so a share 1/M of nodes reaches layer 1 and above." },
+  delivery: { title: "Push transports and uploads", reference: "Evenly spaced updates every U s polled every T s leave a share max(0, 1 − T/U) of polls empty; an upload sent whole over a link whose connections last an exponential amount of data with mean M needs e^(F/M) connections on average for a file of F (geometric, success e^(−F/M) per try); a chunked resumable upload loses less than one chunk per drop." },
   "littles-law": { title: "Little's law", reference: "L = λW: the time-average number of requests in the system equals the arrival rate times the mean time in the system." },
 } as const;
 
