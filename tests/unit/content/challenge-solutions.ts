@@ -36,6 +36,8 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "dr-failover-budget": { "db.replicationLagMs.medianMs": 200, "db.failoverMs": 2000, "db.readYourWritesMs": 1000 },
   // relational-scaling
   "relational-fresh-replicas": { "db.replicationLagMs.medianMs": 20 },
+  // pub-sub-and-integration
+  "pubsub-keep-the-topic-healthy": { "email.workers": 2 },
   // idempotency-and-concurrency
   "idem-fast-and-once": { "publisher.timeoutMs": 200 },
   // key-value-stores
