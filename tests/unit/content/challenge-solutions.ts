@@ -38,6 +38,8 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "relational-fresh-replicas": { "db.replicationLagMs.medianMs": 20 },
   // pub-sub-and-integration
   "pubsub-keep-the-topic-healthy": { "email.workers": 2 },
+  // notifications-and-email
+  "notifications-every-sms-in-time": { "provider-limit.onLimit": "delay", "provider-limit.maxDelayMs": 30000, "provider-limit.ratePerSec": 35 },
   // idempotency-and-concurrency
   "idem-fast-and-once": { "publisher.timeoutMs": 200 },
   // key-value-stores
