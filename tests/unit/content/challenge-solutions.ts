@@ -36,6 +36,10 @@ export const challengeSolutions: Record<string, Record<string, number | string |
   "dr-failover-budget": { "db.replicationLagMs.medianMs": 200, "db.failoverMs": 2000, "db.readYourWritesMs": 1000 },
   // relational-scaling
   "relational-fresh-replicas": { "db.replicationLagMs.medianMs": 20 },
+  // pub-sub-and-integration
+  "pubsub-keep-the-topic-healthy": { "email.workers": 2 },
+  // notifications-and-email
+  "notifications-every-sms-in-time": { "provider-limit.onLimit": "delay", "provider-limit.maxDelayMs": 30000, "provider-limit.ratePerSec": 35 },
   // idempotency-and-concurrency
   "idem-fast-and-once": { "publisher.timeoutMs": 200 },
   // key-value-stores
