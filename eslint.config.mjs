@@ -43,7 +43,6 @@ const maxLinesPending = [
   "models/broker/broker.ts",
   "models/broker/consumer.ts",
   "models/cache/modes.ts",
-  "models/source/traffic.ts",
 ];
 
 export default tseslint.config(
