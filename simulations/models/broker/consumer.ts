@@ -30,7 +30,8 @@ import { createSampler } from "../../engine/distributions";
 import { TimeWeighted } from "../../engine/stats";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { boolean, literal, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
-import type { NodeKind, Request, SimNode } from "../../kernel/model";
+import type { RandomStream } from "../../engine/random";
+import type { ModelContext, NodeKind, Reply, Request, SimNode } from "../../kernel/model";
 import { defineKind } from "../../kernel/kind";
 import { Fifo, round } from "../shared";
 import { messageFraction, type Delivery, type MessageConsumer } from "./protocol";
@@ -73,255 +74,311 @@ const POISON_SALT = 0x5eed;
 export const consumerKind: NodeKind<ConsumerSpec> = {
   kind: "consumer",
   create(spec, ctx) {
-    const { sim, faults } = ctx;
-    const workers = spec.workers;
-    const prefetch = spec.prefetch ?? workers;
-    const ackBefore = spec.ackMode === "before-processing";
-    const errorRate = spec.errorRate ?? 0;
-    const poisonRate = spec.poisonRate ?? 0;
-    const crashP = spec.crashProbability ?? 0;
-    const crashGap = spec.crashPoint === "between-effect-and-ack";
-    const restartMs = spec.restartMs ?? 1000;
-    const heartbeat = spec.heartbeat ?? false;
-    const idempotent = spec.idempotent ?? false;
-    const sample = createSampler(spec.processingMs, ctx.random("processing"));
-    const errors = ctx.random("errors");
-    const crashes = ctx.random("crashes");
-    const downstream = ctx.outgoing;
+    return new Consumer(spec, ctx).toNode();
+  },
+};
 
-    const buffer = new Fifo<Job>();
-    const running = new Set<Job>();
-    let restarting = 0;
-    const listeners: (() => void)[] = [];
-    const applied = new Set<number>();
-    const busyTw = new TimeWeighted(ctx.warmupMs);
-    const bufferTw = new TimeWeighted(ctx.warmupMs);
+/** One consumer's threads, local buffer and counters; `toNode` exposes it to the runtime and the broker. */
+class Consumer {
+  private readonly sim: ModelContext["sim"];
+  private readonly faults: ModelContext["faults"];
+  private readonly workers: number;
+  private readonly prefetch: number;
+  private readonly ackBefore: boolean;
+  private readonly errorRate: number;
+  private readonly poisonRate: number;
+  private readonly crashP: number;
+  private readonly crashGap: boolean;
+  private readonly restartMs: number;
+  private readonly heartbeat: boolean;
+  private readonly idempotent: boolean;
+  private readonly sample: () => number;
+  private readonly errors: RandomStream;
+  private readonly crashes: RandomStream;
+  private readonly downstream: ModelContext["outgoing"];
 
-    let received = 0;
-    let processed = 0;
-    let failed = 0;
-    let poisonFailures = 0;
-    let crashCount = 0;
-    let effects = 0;
-    let duplicateEffects = 0;
-    let duplicatesSkipped = 0;
-    let lostMessages = 0;
-    let duplicateProcessing = 0;
-    let peakUnacked = 0;
+  private readonly buffer = new Fifo<Job>();
+  private readonly running = new Set<Job>();
+  private restarting = 0;
+  private readonly listeners: (() => void)[] = [];
+  private readonly applied = new Set<number>();
+  private readonly busyTw: TimeWeighted;
+  private readonly bufferTw: TimeWeighted;
 
-    const held = () => running.size + buffer.length;
-    const capacity = () => (faults.crashed ? 0 : Math.max(0, prefetch - held() - restarting));
-    const notify = () => {
-      for (const l of listeners) l();
-    };
-    const note = () => {
-      busyTw.set(sim.now, running.size);
-      bufferTw.set(sim.now, buffer.length);
-    };
+  private received = 0;
+  private processed = 0;
+  private failed = 0;
+  private poisonFailures = 0;
+  private crashCount = 0;
+  private effects = 0;
+  private duplicateEffects = 0;
+  private duplicatesSkipped = 0;
+  private lostMessages = 0;
+  private duplicateProcessing = 0;
+  private peakUnacked = 0;
 
-    const applyEffect = (job: Job) => {
-      const id = job.delivery.messageId;
-      const counted = job.delivery.request.counted;
-      if (applied.has(id)) {
-        if (idempotent) {
-          if (counted) duplicatesSkipped++;
-          return;
-        }
-        if (counted) duplicateEffects++;
-        if (ctx.tracing) ctx.emit("message.effect-duplicated", `receive ${job.delivery.receiveCount}`, id);
+  constructor(
+    private readonly spec: ConsumerSpec,
+    private readonly ctx: ModelContext,
+  ) {
+    this.sim = ctx.sim;
+    this.faults = ctx.faults;
+    this.workers = spec.workers;
+    this.prefetch = spec.prefetch ?? this.workers;
+    this.ackBefore = spec.ackMode === "before-processing";
+    this.errorRate = spec.errorRate ?? 0;
+    this.poisonRate = spec.poisonRate ?? 0;
+    this.crashP = spec.crashProbability ?? 0;
+    this.crashGap = spec.crashPoint === "between-effect-and-ack";
+    this.restartMs = spec.restartMs ?? 1000;
+    this.heartbeat = spec.heartbeat ?? false;
+    this.idempotent = spec.idempotent ?? false;
+    // Streams are created in this order; keep it.
+    this.sample = createSampler(spec.processingMs, ctx.random("processing"));
+    this.errors = ctx.random("errors");
+    this.crashes = ctx.random("crashes");
+    this.downstream = ctx.outgoing;
+    this.busyTw = new TimeWeighted(ctx.warmupMs);
+    this.bufferTw = new TimeWeighted(ctx.warmupMs);
+  }
+
+  private held(): number {
+    return this.running.size + this.buffer.length;
+  }
+
+  private capacity(): number {
+    return this.faults.crashed ? 0 : Math.max(0, this.prefetch - this.held() - this.restarting);
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private note(): void {
+    this.busyTw.set(this.sim.now, this.running.size);
+    this.bufferTw.set(this.sim.now, this.buffer.length);
+  }
+
+  private applyEffect(job: Job): void {
+    const { ctx } = this;
+    const id = job.delivery.messageId;
+    const counted = job.delivery.request.counted;
+    if (this.applied.has(id)) {
+      if (this.idempotent) {
+        if (counted) this.duplicatesSkipped++;
         return;
       }
-      applied.add(id);
-      if (counted) effects++;
-    };
+      if (counted) this.duplicateEffects++;
+      if (ctx.tracing) ctx.emit("message.effect-duplicated", `receive ${job.delivery.receiveCount}`, id);
+      return;
+    }
+    this.applied.add(id);
+    if (counted) this.effects++;
+  }
 
-    const freeThread = (job: Job) => {
-      running.delete(job);
-      startNext();
-      note();
-      notify();
-    };
+  private freeThread(job: Job): void {
+    this.running.delete(job);
+    this.startNext();
+    this.note();
+    this.notify();
+  }
 
-    const crashThread = (job: Job) => {
-      if (job.void) return;
-      job.void = true;
-      if (job.delivery.request.counted) crashCount++;
-      if (ctx.tracing) ctx.emit("consumer.crashed", `thread died holding message ${job.delivery.messageId}`, job.delivery.messageId);
-      job.delivery.request.spans?.push({ node: spec.id, kind: "lost", startMs: sim.now, endMs: sim.now, outcome: "error", detail: "consumer thread crashed" });
-      job.delivery.abandon();
-      running.delete(job);
-      restarting++;
-      note();
-      sim.schedule(restartMs, () => {
-        restarting--;
-        startNext();
-        note();
-        notify();
-      });
-    };
+  private crashThread(job: Job): void {
+    const { sim, ctx } = this;
+    if (job.void) return;
+    job.void = true;
+    if (job.delivery.request.counted) this.crashCount++;
+    if (ctx.tracing) ctx.emit("consumer.crashed", `thread died holding message ${job.delivery.messageId}`, job.delivery.messageId);
+    job.delivery.request.spans?.push({ node: this.spec.id, kind: "lost", startMs: sim.now, endMs: sim.now, outcome: "error", detail: "consumer thread crashed" });
+    job.delivery.abandon();
+    this.running.delete(job);
+    this.restarting++;
+    this.note();
+    sim.schedule(this.restartMs, () => {
+      this.restarting--;
+      this.startNext();
+      this.note();
+      this.notify();
+    });
+  }
 
-    const start = (job: Job) => {
-      running.add(job);
-      const d = job.delivery;
-      const counted = d.request.counted;
-      if (d.concurrentDuplicate && counted) duplicateProcessing++;
-      const workMs = sample() + faults.addMs;
-      d.request.spans?.push({ node: spec.id, kind: "service", startMs: sim.now, endMs: sim.now + workMs, detail: `receive ${d.receiveCount}` });
-      const willCrash = crashP > 0 && crashes.next() < crashP;
-      if (ackBefore) d.ack();
-      if (heartbeat && d.visibilityTimeoutMs !== null) {
-        const every = d.visibilityTimeoutMs / 3;
-        const beat = () => {
-          if (job.void || !running.has(job)) return;
-          d.extendVisibility();
-          sim.schedule(every, beat);
-        };
-        sim.schedule(every, beat);
-      }
-      if (willCrash && (!crashGap || ackBefore)) {
-        // Dies somewhere in the work: nothing applied. With the ack already sent, the message is lost.
-        sim.schedule(crashes.next() * workMs, () => {
-          if (job.void) return;
-          if (ackBefore && counted) lostMessages++;
-          crashThread(job);
-        });
-        return;
-      }
-      sim.schedule(workMs, () => {
+  /** A thread takes a job: work, then (unless it crashes or fails) the downstream calls and the effect. */
+  private start(job: Job): void {
+    const { sim, ackBefore } = this;
+    this.running.add(job);
+    const d = job.delivery;
+    const counted = d.request.counted;
+    if (d.concurrentDuplicate && counted) this.duplicateProcessing++;
+    const workMs = this.sample() + this.faults.addMs;
+    d.request.spans?.push({ node: this.spec.id, kind: "service", startMs: sim.now, endMs: sim.now + workMs, detail: `receive ${d.receiveCount}` });
+    const willCrash = this.crashP > 0 && this.crashes.next() < this.crashP;
+    if (ackBefore) d.ack();
+    if (this.heartbeat && d.visibilityTimeoutMs !== null) this.keepVisible(job, d.visibilityTimeoutMs / 3);
+    if (willCrash && (!this.crashGap || ackBefore)) {
+      // Dies somewhere in the work: nothing applied. With the ack already sent, the message is lost.
+      sim.schedule(this.crashes.next() * workMs, () => {
         if (job.void) return;
-        const poison = poisonRate > 0 && messageFraction(d.messageId, POISON_SALT) < poisonRate;
-        const failedNow = poison || (errorRate > 0 && errors.next() < errorRate) || (faults.errorRate > 0 && errors.next() < faults.errorRate);
-        if (failedNow) {
-          if (counted) {
-            failed++;
-            if (poison) poisonFailures++;
-          }
-          if (!ackBefore) d.nack();
-          freeThread(job);
-          return;
-        }
-        callDownstream(job, 0, willCrash);
+        if (ackBefore && counted) this.lostMessages++;
+        this.crashThread(job);
       });
-    };
-
-    const callDownstream = (job: Job, index: number, willCrash: boolean) => {
-      if (index < downstream.length) {
-        ctx.send(downstream[index], job.delivery.request, (outcome) => {
-          if (job.void) return;
-          if (outcome === "ok") callDownstream(job, index + 1, willCrash);
-          else {
-            if (job.delivery.request.counted) failed++;
-            if (!ackBefore) job.delivery.nack();
-            freeThread(job);
-          }
-        });
+      return;
+    }
+    sim.schedule(workMs, () => {
+      if (job.void) return;
+      if (this.failsNow(d)) {
+        if (!ackBefore) d.nack();
+        this.freeThread(job);
         return;
       }
-      applyEffect(job);
-      if (willCrash) {
-        // Between the effect and the ack: the effect stands, the ack never leaves.
-        crashThread(job);
-        return;
-      }
-      if (job.delivery.request.counted) processed++;
-      if (ctx.tracing) ctx.emit("message.processed", `key ${job.delivery.request.key} receive ${job.delivery.receiveCount}`, job.delivery.messageId);
-      if (!ackBefore) job.delivery.ack();
-      freeThread(job);
-    };
+      this.callDownstream(job, 0, willCrash);
+    });
+  }
 
-    const startNext = () => {
-      while (running.size + restarting < workers && buffer.length > 0 && !faults.crashed) {
-        start(buffer.shift()!);
-      }
+  /** Heartbeat: extends the visibility timeout `every` ms while the job runs. */
+  private keepVisible(job: Job, every: number): void {
+    const beat = () => {
+      if (job.void || !this.running.has(job)) return;
+      job.delivery.extendVisibility();
+      this.sim.schedule(every, beat);
     };
+    this.sim.schedule(every, beat);
+  }
 
-    const take = (delivery: Delivery) => {
-      if (delivery.request.counted) received++;
-      const job: Job = { delivery, arrivedMs: sim.now, void: false };
-      buffer.push(job);
-      if (held() > peakUnacked) peakUnacked = held();
-      startNext();
-      note();
+  /** Whether this processing attempt fails (poison, transient error or an injected fault); counts it. */
+  private failsNow(d: Delivery): boolean {
+    const { errors, faults } = this;
+    const poison = this.poisonRate > 0 && messageFraction(d.messageId, POISON_SALT) < this.poisonRate;
+    const failedNow = poison || (this.errorRate > 0 && errors.next() < this.errorRate) || (faults.errorRate > 0 && errors.next() < faults.errorRate);
+    if (failedNow && d.request.counted) {
+      this.failed++;
+      if (poison) this.poisonFailures++;
+    }
+    return failedNow;
+  }
+
+  private callDownstream(job: Job, index: number, willCrash: boolean): void {
+    const { ctx, downstream, ackBefore } = this;
+    if (index < downstream.length) {
+      ctx.send(downstream[index], job.delivery.request, (outcome) => {
+        if (job.void) return;
+        if (outcome === "ok") this.callDownstream(job, index + 1, willCrash);
+        else {
+          if (job.delivery.request.counted) this.failed++;
+          if (!ackBefore) job.delivery.nack();
+          this.freeThread(job);
+        }
+      });
+      return;
+    }
+    this.applyEffect(job);
+    if (willCrash) {
+      // Between the effect and the ack: the effect stands, the ack never leaves.
+      this.crashThread(job);
+      return;
+    }
+    if (job.delivery.request.counted) this.processed++;
+    if (ctx.tracing) ctx.emit("message.processed", `key ${job.delivery.request.key} receive ${job.delivery.receiveCount}`, job.delivery.messageId);
+    if (!ackBefore) job.delivery.ack();
+    this.freeThread(job);
+  }
+
+  private startNext(): void {
+    while (this.running.size + this.restarting < this.workers && this.buffer.length > 0 && !this.faults.crashed) {
+      this.start(this.buffer.shift()!);
+    }
+  }
+
+  private take(delivery: Delivery): void {
+    if (delivery.request.counted) this.received++;
+    const job: Job = { delivery, arrivedMs: this.sim.now, void: false };
+    this.buffer.push(job);
+    if (this.held() > this.peakUnacked) this.peakUnacked = this.held();
+    this.startNext();
+    this.note();
+  }
+
+  /** Driven directly (no broker): a lease whose ack is an ok reply. Full means dropped. */
+  private receive(request: Request, reply: Reply): void {
+    if (this.capacity() === 0) {
+      reply("dropped", "consumer-full");
+      return;
+    }
+    let answered = false;
+    const once = (outcome: "ok" | "error", reason?: string) => {
+      if (answered) return;
+      answered = true;
+      reply(outcome, reason);
     };
+    this.take({
+      messageId: request.id,
+      request,
+      receiveCount: 1,
+      visibilityTimeoutMs: null,
+      concurrentDuplicate: false,
+      ack: () => once("ok"),
+      nack: () => once("error", "processing-failed"),
+      extendVisibility() {},
+      abandon: () => once("error", "crashed"),
+    });
+  }
 
-    const node: SimNode & MessageConsumer = {
-      id: spec.id,
+  private crash(): void {
+    const victims = [...this.running, ...this.buffer.drain()];
+    this.running.clear();
+    for (const job of victims) {
+      job.void = true;
+      job.delivery.abandon();
+    }
+    this.note();
+  }
+
+  private metrics(endMs: number) {
+    const measuredMs = endMs - this.ctx.warmupMs;
+    return {
+      received: this.received,
+      processed: this.processed,
+      failed: this.failed,
+      poisonFailures: this.poisonFailures,
+      crashes: this.crashCount,
+      effects: this.effects,
+      duplicateEffects: this.duplicateEffects,
+      duplicatesSkipped: this.duplicatesSkipped,
+      lostMessages: this.lostMessages,
+      duplicateProcessing: this.duplicateProcessing,
+      peakUnacked: this.peakUnacked,
+      utilization: round(measuredMs > 0 ? this.busyTw.integral(endMs) / (this.workers * measuredMs) : 0),
+      meanBuffered: round(this.bufferTw.average(endMs)),
+    };
+  }
+
+  toNode(): SimNode & MessageConsumer {
+    return {
+      id: this.spec.id,
       kind: "consumer",
       appliesFaults: true,
       consumesMessages: true,
-      capacity,
-      deliver: take,
-      onCapacity(callback) {
-        listeners.push(callback);
+      capacity: () => this.capacity(),
+      deliver: (delivery) => this.take(delivery),
+      onCapacity: (callback) => {
+        this.listeners.push(callback);
       },
-      receive(request: Request, reply) {
-        // Driven directly (no broker): a lease whose ack is an ok reply. Full means dropped.
-        if (capacity() === 0) {
-          reply("dropped", "consumer-full");
-          return;
-        }
-        let answered = false;
-        const once = (outcome: "ok" | "error", reason?: string) => {
-          if (answered) return;
-          answered = true;
-          reply(outcome, reason);
-        };
-        take({
-          messageId: request.id,
-          request,
-          receiveCount: 1,
-          visibilityTimeoutMs: null,
-          concurrentDuplicate: false,
-          ack: () => once("ok"),
-          nack: () => once("error", "processing-failed"),
-          extendVisibility() {},
-          abandon: () => once("error", "crashed"),
-        });
-      },
-      load: () => held(),
-      crash() {
-        const victims = [...running, ...buffer.drain()];
-        running.clear();
-        for (const job of victims) {
-          job.void = true;
-          job.delivery.abandon();
-        }
-        note();
-      },
-      recover() {
-        notify();
-      },
-      metrics(endMs) {
-        const measuredMs = endMs - ctx.warmupMs;
-        return {
-          received,
-          processed,
-          failed,
-          poisonFailures,
-          crashes: crashCount,
-          effects,
-          duplicateEffects,
-          duplicatesSkipped,
-          lostMessages,
-          duplicateProcessing,
-          peakUnacked,
-          utilization: round(measuredMs > 0 ? busyTw.integral(endMs) / (workers * measuredMs) : 0),
-          meanBuffered: round(bufferTw.average(endMs)),
-        };
-      },
+      receive: (request, reply) => this.receive(request, reply),
+      load: () => this.held(),
+      crash: () => this.crash(),
+      recover: () => this.notify(),
+      metrics: (endMs) => this.metrics(endMs),
       gauges: () => ({
-        busy: running.size,
-        workers,
-        buffered: buffer.length,
-        unacked: held(),
-        prefetch,
-        restarting,
-        crashed: faults.crashed,
+        busy: this.running.size,
+        workers: this.workers,
+        buffered: this.buffer.length,
+        unacked: this.held(),
+        prefetch: this.prefetch,
+        restarting: this.restarting,
+        crashed: this.faults.crashed,
       }),
     };
-    return node;
-  },
-};
+  }
+}
 
 export const consumerDefinition = defineKind({
   kind: "consumer",

@@ -32,6 +32,7 @@
  * a cache or replica further down answered with.
  */
 import { createSampler } from "../../engine/distributions";
+import type { RandomStream } from "../../engine/random";
 import { LatencyHistogram, TimeWeighted } from "../../engine/stats";
 import { BACKGROUND_PRIORITY } from "../../engine/simulation";
 import type { ModelContext, Outcome, Reply, Request, SimNode } from "../../kernel/model";
@@ -89,362 +90,434 @@ export function usesModes(spec: CacheSpec): boolean {
 }
 
 export function createModalCache(spec: CacheSpec, ctx: ModelContext): SimNode & { start(): void } {
-  const { sim, faults } = ctx;
-  const world = dataWorld(sim);
-  const store = createKeyStore<Entry>(spec.policy ?? "lru", spec.capacity);
-  const ttlMs = spec.ttlMs ?? null;
-  const sampleHit = createSampler(spec.hitMs, ctx.random("hit"));
-  const mode = normaliseMode(spec.writeMode);
-  const invalidation = spec.invalidation ?? "delete";
-  const writeRatio = spec.writeRatio ?? 0;
-  const writers = new Set(spec.writers ?? []);
-  const opRandom = ctx.random("operations");
-  const jitter = spec.ttlJitter ?? 0;
-  const jitterRandom = ctx.random("ttl-jitter");
-  const beta = spec.earlyRefresh ?? 0;
-  const refreshRandom = ctx.random("early-refresh");
-  const swrMs = spec.staleWhileRevalidateMs ?? 0;
-  const coalesce = spec.coalesce ?? false;
-  const lossRate = spec.invalidationLossRate ?? 0;
-  const lossRandom = ctx.random("invalidation-loss");
-  const delayMs = spec.invalidationDelayMs ?? 0;
-  const flushIntervalMs = spec.flushIntervalMs ?? 100;
-  const flushBatch = spec.flushBatchSize ?? Infinity;
-  const edge = ctx.outgoing[0];
+  return new ModalCache(spec, ctx).toNode();
+}
+
+const pct = (h: LatencyHistogram) => ({ mean: round(h.mean, 3), p50: round(h.quantile(0.5), 3), p99: round(h.quantile(0.99), 3), max: round(h.count ? h.max : 0, 3) });
+
+/** One modal cache's entries, pending requests and counters; `toNode` exposes it to the runtime. */
+class ModalCache {
+  private readonly sim: ModelContext["sim"];
+  private readonly faults: ModelContext["faults"];
+  private readonly world: ReturnType<typeof dataWorld>;
+  private readonly store: ReturnType<typeof createKeyStore<Entry>>;
+  private readonly ttlMs: number | null;
+  private readonly sampleHit: () => number;
+  private readonly mode: "around" | "through" | "behind";
+  private readonly invalidation: NonNullable<CacheSpec["invalidation"]>;
+  private readonly writeRatio: number;
+  private readonly writers: Set<string>;
+  private readonly opRandom: RandomStream;
+  private readonly jitter: number;
+  private readonly jitterRandom: RandomStream;
+  private readonly beta: number;
+  private readonly refreshRandom: RandomStream;
+  private readonly swrMs: number;
+  private readonly coalesce: boolean;
+  private readonly lossRate: number;
+  private readonly lossRandom: RandomStream;
+  private readonly delayMs: number;
+  private readonly flushIntervalMs: number;
+  private readonly flushBatch: number;
+  private readonly edge: ModelContext["outgoing"][number];
+  private plainStore: boolean | undefined;
+
+  private readonly pending = new Set<Pending>();
+  private readonly inflight = new Map<number, Pending[]>();
+  private readonly refreshing = new Set<number>();
+  private readonly dirty = new Map<number, Entry>();
+  private readonly backlog: TimeWeighted;
+  private readonly writeLatency = new LatencyHistogram();
+  private epoch = 0;
+  private internalSeq = 0;
+  private hits = 0;
+  private misses = 0;
+  private evictions = 0;
+  private expirations = 0;
+  private writes = 0;
+  private coalesced = 0;
+  private staleServed = 0;
+  private backendFetches = 0;
+  private refreshes = 0;
+  private staleReads = 0;
+  private maxStaleMs = 0;
+  private lostWrites = 0;
+  private flushed = 0;
+  private invalidationsSent = 0;
+  private invalidationsLost = 0;
+  private invalidated = 0;
+
+  constructor(
+    private readonly spec: CacheSpec,
+    private readonly ctx: ModelContext,
+  ) {
+    this.sim = ctx.sim;
+    this.faults = ctx.faults;
+    this.world = dataWorld(this.sim);
+    this.store = createKeyStore<Entry>(spec.policy ?? "lru", spec.capacity);
+    this.ttlMs = spec.ttlMs ?? null;
+    // Streams are created in this order; keep it.
+    this.sampleHit = createSampler(spec.hitMs, ctx.random("hit"));
+    this.mode = normaliseMode(spec.writeMode);
+    this.invalidation = spec.invalidation ?? "delete";
+    this.writeRatio = spec.writeRatio ?? 0;
+    this.writers = new Set(spec.writers ?? []);
+    this.opRandom = ctx.random("operations");
+    this.jitter = spec.ttlJitter ?? 0;
+    this.jitterRandom = ctx.random("ttl-jitter");
+    this.beta = spec.earlyRefresh ?? 0;
+    this.refreshRandom = ctx.random("early-refresh");
+    this.swrMs = spec.staleWhileRevalidateMs ?? 0;
+    this.coalesce = spec.coalesce ?? false;
+    this.lossRate = spec.invalidationLossRate ?? 0;
+    this.lossRandom = ctx.random("invalidation-loss");
+    this.delayMs = spec.invalidationDelayMs ?? 0;
+    this.flushIntervalMs = spec.flushIntervalMs ?? 100;
+    this.flushBatch = spec.flushBatchSize ?? Infinity;
+    this.edge = ctx.outgoing[0];
+    this.backlog = new TimeWeighted(ctx.warmupMs);
+
+    this.world.caches.set(spec.id, {
+      invalidate: (key, version) => {
+        const e = this.store.get(key);
+        if (e && e.version < version && !e.dirty) {
+          this.store.delete(key);
+          if (this.counting()) this.invalidated++;
+        }
+      },
+    });
+  }
+
+  private counting(): boolean {
+    return this.sim.now >= this.ctx.warmupMs;
+  }
+
   // When the next hop keeps its own versions (another cache, a replicated database) it records what the
   // store holds; in front of a plain server this cache is the one that knows a write reached the store.
-  const storeIsPlain = () => {
-    const kind = ctx.peer(edge.to).kind;
+  private storeIsPlain(): boolean {
+    const kind = this.ctx.peer(this.edge.to).kind;
     return kind !== "cache" && kind !== "replicated-database";
-  };
-  let plainStore: boolean | undefined;
+  }
 
-  const pending = new Set<Pending>();
-  const inflight = new Map<number, Pending[]>();
-  const refreshing = new Set<number>();
-  const dirty = new Map<number, Entry>();
-  const backlog = new TimeWeighted(ctx.warmupMs);
-  const writeLatency = new LatencyHistogram();
-  let epoch = 0;
-  let internalSeq = 0;
-  let hits = 0;
-  let misses = 0;
-  let evictions = 0;
-  let expirations = 0;
-  let writes = 0;
-  let coalesced = 0;
-  let staleServed = 0;
-  let backendFetches = 0;
-  let refreshes = 0;
-  let staleReads = 0;
-  let maxStaleMs = 0;
-  let lostWrites = 0;
-  let flushed = 0;
-  let invalidationsSent = 0;
-  let invalidationsLost = 0;
-  let invalidated = 0;
-
-  const counting = () => sim.now >= ctx.warmupMs;
-  const ttlFor = () => {
+  private ttlFor(): number {
+    const { ttlMs, jitter } = this;
     if (ttlMs === null) return Infinity;
-    return jitter > 0 ? ttlMs * (1 + jitter * (2 * jitterRandom.next() - 1)) : ttlMs;
-  };
-  const internal = (key: number, write: boolean): Request => {
-    const r: Request = { id: -(++internalSeq), key, client: -1, sourceId: spec.id, createdAtMs: sim.now, counted: counting(), spans: null, priority: 0 };
-    world.setOp(r, write);
-    return r;
-  };
-  const markStored = (key: number, version: number) => {
-    if (plainStore === undefined) plainStore = storeIsPlain();
-    if (plainStore) world.store(key, version);
-  };
+    return jitter > 0 ? ttlMs * (1 + jitter * (2 * this.jitterRandom.next() - 1)) : ttlMs;
+  }
 
-  const put = (key: number, entry: Entry) => {
-    const evicted = store.set(key, entry);
+  private internal(key: number, write: boolean): Request {
+    const r: Request = { id: -(++this.internalSeq), key, client: -1, sourceId: this.spec.id, createdAtMs: this.sim.now, counted: this.counting(), spans: null, priority: 0 };
+    this.world.setOp(r, write);
+    return r;
+  }
+
+  private markStored(key: number, version: number): void {
+    if (this.plainStore === undefined) this.plainStore = this.storeIsPlain();
+    if (this.plainStore) this.world.store(key, version);
+  }
+
+  private put(key: number, entry: Entry): void {
+    const { dirty } = this;
+    const evicted = this.store.set(key, entry);
     if (evicted === undefined) return;
-    if (counting()) evictions++;
+    if (this.counting()) this.evictions++;
     const lost = dirty.get(evicted);
     if (lost) {
       // Write-back on eviction: a dirty entry must reach the store before it leaves memory.
       dirty.delete(evicted);
-      backlog.set(sim.now, dirty.size);
-      flushOne(evicted, lost);
+      this.backlog.set(this.sim.now, dirty.size);
+      this.flushOne(evicted, lost);
     }
-  };
+  }
 
   /** Stores a fetched version unless the cache already holds a newer one (a write raced the read). */
-  const fill = (key: number, version: number, fetchMs: number) => {
-    const existing = store.get(key);
+  private fill(key: number, version: number, fetchMs: number): void {
+    const existing = this.store.get(key);
     if (existing && existing.version > version) return;
-    put(key, { expiresAt: sim.now + ttlFor(), version, dirty: false, fetchMs });
-  };
+    this.put(key, { expiresAt: this.sim.now + this.ttlFor(), version, dirty: false, fetchMs });
+  }
 
-  const done = (p: Pending, outcome: Outcome, reason?: string) => {
+  private done(p: Pending, outcome: Outcome, reason?: string): void {
     if (p.void) return;
-    pending.delete(p);
-    if (p.write && p.request.counted && outcome === "ok") writeLatency.record(sim.now - p.startMs);
+    this.pending.delete(p);
+    if (p.write && p.request.counted && outcome === "ok") this.writeLatency.record(this.sim.now - p.startMs);
     p.reply(outcome, reason);
-  };
+  }
 
-  const refresh = (key: number) => {
-    if (refreshing.has(key)) return;
-    refreshing.add(key);
-    if (counting()) {
-      backendFetches++;
-      refreshes++;
+  private refresh(key: number): void {
+    const { sim, world } = this;
+    if (this.refreshing.has(key)) return;
+    this.refreshing.add(key);
+    if (this.counting()) {
+      this.backendFetches++;
+      this.refreshes++;
     }
-    const r = internal(key, false);
+    const r = this.internal(key, false);
     const startMs = sim.now;
-    const at = epoch;
-    ctx.send(edge, r, (outcome) => {
-      if (at !== epoch) return;
-      refreshing.delete(key);
-      if (outcome === "ok") fill(key, world.answered(r), sim.now - startMs);
+    const at = this.epoch;
+    this.ctx.send(this.edge, r, (outcome) => {
+      if (at !== this.epoch) return;
+      this.refreshing.delete(key);
+      if (outcome === "ok") this.fill(key, world.answered(r), sim.now - startMs);
     });
-  };
+  }
 
-  const fetch = (key: number, p: Pending) => {
-    if (p.request.counted) backendFetches++;
+  private fetch(key: number, p: Pending): void {
+    const { sim, world, coalesce } = this;
+    if (p.request.counted) this.backendFetches++;
     const waiters = [p];
-    if (coalesce && key >= 0) inflight.set(key, waiters);
+    if (coalesce && key >= 0) this.inflight.set(key, waiters);
     const startMs = sim.now;
-    const at = epoch;
-    ctx.send(edge, p.request, (outcome, reason) => {
-      if (at !== epoch) return;
-      if (coalesce && key >= 0) inflight.delete(key);
+    const at = this.epoch;
+    this.ctx.send(this.edge, p.request, (outcome, reason) => {
+      if (at !== this.epoch) return;
+      if (coalesce && key >= 0) this.inflight.delete(key);
       let version = 0;
       if (outcome === "ok" && key >= 0) {
         version = world.answered(p.request);
-        fill(key, version, sim.now - startMs);
+        this.fill(key, version, sim.now - startMs);
       }
       for (const w of waiters) {
         if (outcome === "ok" && w !== p) world.answer(w.request, version);
         else if (outcome === "ok") world.answer(p.request, version);
-        done(w, outcome, reason);
+        this.done(w, outcome, reason);
       }
     });
-  };
+  }
 
-  const serveHit = (p: Pending, key: number, entry: Entry) => {
+  private serveHit(p: Pending, key: number, entry: Entry): void {
+    const { sim, world, ctx } = this;
     const request = p.request;
     if (request.counted) {
-      hits++;
+      this.hits++;
       if (entry.version < world.latest(key)) {
-        staleReads++;
+        this.staleReads++;
         const ms = world.staleForMs(key, sim.now);
-        if (ms > maxStaleMs) maxStaleMs = ms;
+        if (ms > this.maxStaleMs) this.maxStaleMs = ms;
         if (ctx.tracing) ctx.emit("cache.stale-read", `key ${key}`, request.id);
       }
     }
     world.answer(request, entry.version);
-    const ms = sampleHit();
-    request.spans?.push({ node: spec.id, kind: "hit", startMs: sim.now, endMs: sim.now + ms });
-    sim.schedule(ms, () => done(p, "ok"));
-  };
+    const ms = this.sampleHit();
+    request.spans?.push({ node: this.spec.id, kind: "hit", startMs: sim.now, endMs: sim.now + ms });
+    sim.schedule(ms, () => this.done(p, "ok"));
+  }
 
-  const read = (p: Pending) => {
+  private read(p: Pending): void {
+    const { sim, beta } = this;
     const request = p.request;
     const key = request.key;
-    const entry = key >= 0 ? store.get(key) : undefined;
+    const entry = key >= 0 ? this.store.get(key) : undefined;
     if (entry) {
       if (sim.now < entry.expiresAt) {
-        if (beta > 0 && entry.expiresAt !== Infinity && !refreshing.has(key) && xfetchRefreshesEarly(sim.now, entry.expiresAt, entry.fetchMs, beta, refreshRandom.next())) {
-          refresh(key);
+        if (beta > 0 && entry.expiresAt !== Infinity && !this.refreshing.has(key) && xfetchRefreshesEarly(sim.now, entry.expiresAt, entry.fetchMs, beta, this.refreshRandom.next())) {
+          this.refresh(key);
         }
-        serveHit(p, key, entry);
+        this.serveHit(p, key, entry);
         return;
       }
-      if (sim.now < entry.expiresAt + swrMs || entry.dirty) {
+      if (sim.now < entry.expiresAt + this.swrMs || entry.dirty) {
         // Expired but within the stale-while-revalidate window (or dirty: never drop unflushed data).
-        if (request.counted) staleServed++;
-        if (!entry.dirty) refresh(key);
-        serveHit(p, key, entry);
+        if (request.counted) this.staleServed++;
+        if (!entry.dirty) this.refresh(key);
+        this.serveHit(p, key, entry);
         return;
       }
-      store.delete(key);
-      if (request.counted) expirations++;
+      this.store.delete(key);
+      if (request.counted) this.expirations++;
     }
-    if (request.counted) misses++;
-    request.spans?.push({ node: spec.id, kind: "miss", startMs: sim.now, endMs: sim.now });
-    const shared = coalesce && key >= 0 ? inflight.get(key) : undefined;
+    if (request.counted) this.misses++;
+    request.spans?.push({ node: this.spec.id, kind: "miss", startMs: sim.now, endMs: sim.now });
+    const shared = this.coalesce && key >= 0 ? this.inflight.get(key) : undefined;
     if (shared) {
-      if (request.counted) coalesced++;
+      if (request.counted) this.coalesced++;
       shared.push(p);
       return;
     }
-    fetch(key, p);
-  };
+    this.fetch(key, p);
+  }
 
-  const publish = (key: number, version: number, includeSelf: boolean) => {
+  private publish(key: number, version: number, includeSelf: boolean): void {
+    const { spec, world } = this;
     const targets = includeSelf ? [spec.id, ...(spec.invalidates ?? [])] : spec.invalidates ?? [];
     for (const id of targets) {
-      if (counting()) invalidationsSent++;
-      if (lossRate > 0 && lossRandom.next() < lossRate) {
-        if (counting()) invalidationsLost++;
+      if (this.counting()) this.invalidationsSent++;
+      if (this.lossRate > 0 && this.lossRandom.next() < this.lossRate) {
+        if (this.counting()) this.invalidationsLost++;
         continue;
       }
       const deliver = () => world.caches.get(id)?.invalidate(key, version);
-      if (delayMs > 0) sim.schedule(delayMs, deliver);
+      if (this.delayMs > 0) this.sim.schedule(this.delayMs, deliver);
       else deliver();
     }
-  };
+  }
 
-  const afterWrite = (key: number, version: number) => {
-    world.commit(key, version, sim.now);
-    if (mode === "around") {
+  private afterWrite(key: number, version: number): void {
+    const { invalidation } = this;
+    this.world.commit(key, version, this.sim.now);
+    if (this.mode === "around") {
       if (invalidation === "delete") {
-        const e = store.get(key);
-        if (e && e.version < version && !e.dirty) store.delete(key);
-        publish(key, version, false);
-      } else if (invalidation === "events") publish(key, version, true);
-    } else if (invalidation !== "ttl") publish(key, version, false);
-  };
+        const e = this.store.get(key);
+        if (e && e.version < version && !e.dirty) this.store.delete(key);
+        this.publish(key, version, false);
+      } else if (invalidation === "events") this.publish(key, version, true);
+    } else if (invalidation !== "ttl") this.publish(key, version, false);
+  }
 
-  const flushOne = (key: number, entry: Entry) => {
+  private flushOne(key: number, entry: Entry): void {
     const version = entry.version;
-    const r = internal(key, true);
-    world.setWriteVersion(r, version);
-    if (counting()) flushed++;
-    const at = epoch;
-    ctx.send(edge, r, (outcome) => {
+    const r = this.internal(key, true);
+    this.world.setWriteVersion(r, version);
+    if (this.counting()) this.flushed++;
+    const at = this.epoch;
+    this.ctx.send(this.edge, r, (outcome) => {
       if (outcome === "ok") {
-        markStored(key, version);
+        this.markStored(key, version);
         return;
       }
       // Failed flush: the value is dirty again if the cache still holds that version.
-      if (at !== epoch) return;
-      const e = store.get(key);
+      if (at !== this.epoch) return;
+      const e = this.store.get(key);
       if (e && e.version === version && !e.dirty) {
         e.dirty = true;
-        dirty.set(key, e);
-        backlog.set(sim.now, dirty.size);
+        this.dirty.set(key, e);
+        this.backlog.set(this.sim.now, this.dirty.size);
       }
     });
-  };
+  }
 
-  const flush = () => {
+  private flush(): void {
     let n = 0;
-    for (const [key, entry] of dirty) {
-      if (n++ >= flushBatch) break;
-      dirty.delete(key);
+    for (const [key, entry] of this.dirty) {
+      if (n++ >= this.flushBatch) break;
+      this.dirty.delete(key);
       entry.dirty = false;
-      flushOne(key, entry);
+      this.flushOne(key, entry);
     }
-    backlog.set(sim.now, dirty.size);
-    sim.schedule(flushIntervalMs, flush, BACKGROUND_PRIORITY);
-  };
+    this.backlog.set(this.sim.now, this.dirty.size);
+    this.scheduleFlush();
+  }
 
-  const write = (p: Pending) => {
+  private scheduleFlush(): void {
+    this.sim.schedule(this.flushIntervalMs, () => this.flush(), BACKGROUND_PRIORITY);
+  }
+
+  private write(p: Pending): void {
+    const { sim, mode, dirty } = this;
     const request = p.request;
     const key = request.key;
-    const version = world.versionOf(request);
-    if (request.counted) writes++;
-    request.spans?.push({ node: spec.id, kind: "write", startMs: sim.now, endMs: sim.now, detail: mode });
+    const version = this.world.versionOf(request);
+    if (request.counted) this.writes++;
+    request.spans?.push({ node: this.spec.id, kind: "write", startMs: sim.now, endMs: sim.now, detail: mode });
     if (mode === "behind") {
-      const entry: Entry = { expiresAt: sim.now + ttlFor(), version, dirty: true, fetchMs: 0 };
+      const entry: Entry = { expiresAt: sim.now + this.ttlFor(), version, dirty: true, fetchMs: 0 };
       dirty.delete(key);
-      put(key, entry);
+      this.put(key, entry);
       dirty.set(key, entry);
-      backlog.set(sim.now, dirty.size);
-      afterWrite(key, version);
-      sim.schedule(sampleHit(), () => done(p, "ok"));
+      this.backlog.set(sim.now, dirty.size);
+      this.afterWrite(key, version);
+      sim.schedule(this.sampleHit(), () => this.done(p, "ok"));
       return;
     }
-    const at = epoch;
-    ctx.send(edge, request, (outcome, reason) => {
-      if (at !== epoch) return done(p, outcome, reason);
+    const at = this.epoch;
+    this.ctx.send(this.edge, request, (outcome, reason) => {
+      if (at !== this.epoch) return this.done(p, outcome, reason);
       if (outcome !== "ok") {
         // The store may or may not have it: drop the copy rather than risk serving a wrong value.
-        store.delete(key);
-        return done(p, outcome, reason);
+        this.store.delete(key);
+        return this.done(p, outcome, reason);
       }
-      markStored(key, version);
-      afterWrite(key, version);
+      this.markStored(key, version);
+      this.afterWrite(key, version);
       if (mode === "through") {
-        fill(key, version, 0);
-        sim.schedule(sampleHit(), () => done(p, "ok"));
-      } else done(p, "ok");
+        this.fill(key, version, 0);
+        sim.schedule(this.sampleHit(), () => this.done(p, "ok"));
+      } else this.done(p, "ok");
     });
-  };
+  }
 
-  const warm = () => {
+  private warm(): void {
+    const { spec, sim } = this;
     const n = Math.min(spec.warm?.keys ?? 0, spec.capacity);
-    for (let k = n - 1; k >= 0; k--) put(k, { expiresAt: sim.now + ttlFor(), version: world.stored.get(k) ?? 0, dirty: false, fetchMs: 0 });
-  };
-  const rewarm = () => {
+    for (let k = n - 1; k >= 0; k--) this.put(k, { expiresAt: sim.now + this.ttlFor(), version: this.world.stored.get(k) ?? 0, dirty: false, fetchMs: 0 });
+  }
+
+  private rewarm(): void {
+    const { spec } = this;
     const n = Math.min(spec.warm?.keys ?? 0, spec.capacity);
     const gapMs = 1000 / (spec.warm?.ratePerSec ?? 2000);
-    for (let k = 0; k < n; k++) sim.schedule(k * gapMs, () => !faults.crashed && !store.get(k) && refresh(k));
-  };
+    for (let k = 0; k < n; k++) this.sim.schedule(k * gapMs, () => !this.faults.crashed && !this.store.get(k) && this.refresh(k));
+  }
 
-  world.caches.set(spec.id, {
-    invalidate(key, version) {
-      const e = store.get(key);
-      if (e && e.version < version && !e.dirty) {
-        store.delete(key);
-        if (counting()) invalidated++;
-      }
-    },
-  });
+  private receive(request: Request, reply: Reply): void {
+    const p: Pending = { request, reply, void: false, startMs: this.sim.now, write: false };
+    this.pending.add(p);
+    p.write = this.world.isWrite(request, () => this.writers.has(request.sourceId) || (this.writeRatio > 0 && this.opRandom.next() < this.writeRatio));
+    if (p.write) this.write(p);
+    else this.read(p);
+  }
 
-  const pct = (h: LatencyHistogram) => ({ mean: round(h.mean, 3), p50: round(h.quantile(0.5), 3), p99: round(h.quantile(0.99), 3), max: round(h.count ? h.max : 0, 3) });
+  private crash(): void {
+    const { sim, ctx, dirty } = this;
+    this.epoch++;
+    if (sim.now >= ctx.warmupMs) this.lostWrites += dirty.size;
+    if (ctx.tracing && dirty.size > 0) ctx.emit("cache.writes-lost", `${dirty.size} dirty entries`);
+    dirty.clear();
+    this.backlog.set(sim.now, 0);
+    this.store.clear();
+    this.inflight.clear();
+    this.refreshing.clear();
+    const victims = [...this.pending];
+    this.pending.clear();
+    for (const p of victims) {
+      p.void = true;
+      p.reply("error", "crashed");
+    }
+  }
 
-  return {
-    id: spec.id,
-    kind: "cache",
-    start() {
-      if (spec.warm) warm();
-      if (mode === "behind") sim.schedule(flushIntervalMs, flush, BACKGROUND_PRIORITY);
-    },
-    receive(request, reply) {
-      const p: Pending = { request, reply, void: false, startMs: sim.now, write: false };
-      pending.add(p);
-      p.write = world.isWrite(request, () => writers.has(request.sourceId) || (writeRatio > 0 && opRandom.next() < writeRatio));
-      if (p.write) write(p);
-      else read(p);
-    },
-    load: () => pending.size,
-    crash() {
-      epoch++;
-      if (sim.now >= ctx.warmupMs) lostWrites += dirty.size;
-      if (ctx.tracing && dirty.size > 0) ctx.emit("cache.writes-lost", `${dirty.size} dirty entries`);
-      dirty.clear();
-      backlog.set(sim.now, 0);
-      store.clear();
-      inflight.clear();
-      refreshing.clear();
-      const victims = [...pending];
-      pending.clear();
-      for (const p of victims) {
-        p.void = true;
-        p.reply("error", "crashed");
-      }
-    },
-    recover() {
-      if (spec.warm && spec.warm.onRecover !== false) rewarm();
-    },
-    metrics: (endMs) => ({
+  private metrics(endMs: number) {
+    const { hits, misses } = this;
+    return {
       hits,
       misses,
       hitRatio: round(hits + misses > 0 ? hits / (hits + misses) : 0),
-      evictions,
-      expirations,
-      writes,
-      coalesced,
-      staleServed,
-      backendFetches,
-      refreshes,
-      staleReads,
-      maxStaleMs: round(maxStaleMs, 3),
-      lostWrites,
-      flushed,
-      flushBacklog: round(backlog.average(endMs)),
-      dirty: dirty.size,
-      invalidationsSent,
-      invalidationsLost,
-      invalidated,
-      writeLatencyMs: pct(writeLatency),
-    }),
-    gauges: () => ({ size: store.size, capacity: spec.capacity, hitRatio: hits + misses > 0 ? hits / (hits + misses) : 0, dirty: dirty.size, crashed: faults.crashed }),
-  };
+      evictions: this.evictions,
+      expirations: this.expirations,
+      writes: this.writes,
+      coalesced: this.coalesced,
+      staleServed: this.staleServed,
+      backendFetches: this.backendFetches,
+      refreshes: this.refreshes,
+      staleReads: this.staleReads,
+      maxStaleMs: round(this.maxStaleMs, 3),
+      lostWrites: this.lostWrites,
+      flushed: this.flushed,
+      flushBacklog: round(this.backlog.average(endMs)),
+      dirty: this.dirty.size,
+      invalidationsSent: this.invalidationsSent,
+      invalidationsLost: this.invalidationsLost,
+      invalidated: this.invalidated,
+      writeLatencyMs: pct(this.writeLatency),
+    };
+  }
+
+  toNode(): SimNode & { start(): void } {
+    const { spec } = this;
+    return {
+      id: spec.id,
+      kind: "cache",
+      start: () => {
+        if (spec.warm) this.warm();
+        if (this.mode === "behind") this.scheduleFlush();
+      },
+      receive: (request, reply) => this.receive(request, reply),
+      load: () => this.pending.size,
+      crash: () => this.crash(),
+      recover: () => {
+        if (spec.warm && spec.warm.onRecover !== false) this.rewarm();
+      },
+      metrics: (endMs) => this.metrics(endMs),
+      gauges: () => ({ size: this.store.size, capacity: spec.capacity, hitRatio: this.hits + this.misses > 0 ? this.hits / (this.hits + this.misses) : 0, dirty: this.dirty.size, crashed: this.faults.crashed }),
+    };
+  }
 }

@@ -18,6 +18,7 @@
  */
 import type { ProcessApi, ProcessBehaviour } from "../../kernel/network";
 import type { TimerHandle } from "../../kernel/timers";
+import type { RandomStream } from "../../engine/random";
 
 /** A command in the log: a client's write, a read that goes through the log, or nothing (no-op). */
 export interface Command {
@@ -86,237 +87,288 @@ export interface ServerOptions {
 
 /** Builds one incarnation of a Raft server on `api` (called again on every restart). */
 export function raftServer(api: ProcessApi, o: ServerOptions): ProcessBehaviour {
-  const disk = api.disk;
-  // Servers do not boot at the same instant: a fresh server waits up to one heartbeat interval more
-  // before its first timeout (without this, equal fixed timeouts would tie forever from time 0).
-  const fresh = !disk.has("term");
-  if (fresh) {
-    disk.set("term", 0);
-    disk.set("votedFor", null);
-    disk.set("log", [] as Entry[]);
-  }
-  const log = disk.get("log") as Entry[];
-  const term = () => disk.get("term") as number;
-  const electionRandom = api.random("election-timeout");
-  const majority = Math.floor((o.peers.length + 1) / 2) + 1;
+  const server = new RaftServer(api, o);
+  return {
+    onMessage(from, _label, payload) {
+      server.onMessage(from, payload as RaftMessage | ClientRequest);
+    },
+  };
+}
 
-  let role: Role = "follower";
-  let leaderId: string | null = null;
-  let commitIndex = 0;
-  let applied = 0;
-  const machine = new Map<number, number>();
-  let votes = new Set<string>();
-  const nextIndex = new Map<string, number>();
-  const matchIndex = new Map<string, number>();
+/** One incarnation's state (durable part on `api.disk`) and its handlers. */
+class RaftServer {
+  private readonly disk: ProcessApi["disk"];
+  private readonly log: Entry[];
+  private readonly electionRandom: RandomStream;
+  private readonly bootRandom: RandomStream;
+  private readonly majority: number;
+
+  private role: Role = "follower";
+  private leaderId: string | null = null;
+  private commitIndex = 0;
+  private applied = 0;
+  private readonly machine = new Map<number, number>();
+  private votes = new Set<string>();
+  private readonly nextIndex = new Map<string, number>();
+  private readonly matchIndex = new Map<string, number>();
   /** Client requests this leader appended, by log index (answered when applied). */
-  const waiting = new Map<number, { client: string; op: number; uid: number }>();
-  let electionTimer: TimerHandle | null = null;
-  let heartbeatTimer: TimerHandle | null = null;
+  private readonly waiting = new Map<number, { client: string; op: number; uid: number }>();
+  private electionTimer: TimerHandle | null = null;
+  private heartbeatTimer: TimerHandle | null = null;
 
-  const lastIndex = () => log.length;
-  const termAt = (index: number) => (index <= 0 ? 0 : (log[index - 1]?.term ?? 0));
-  const view = (): ServerView => ({ id: api.id, role, term: term(), log, commitIndex });
+  constructor(
+    private readonly api: ProcessApi,
+    private readonly o: ServerOptions,
+  ) {
+    const disk = api.disk;
+    this.disk = disk;
+    // Servers do not boot at the same instant: a fresh server waits up to one heartbeat interval more
+    // before its first timeout (without this, equal fixed timeouts would tie forever from time 0).
+    const fresh = !disk.has("term");
+    if (fresh) {
+      disk.set("term", 0);
+      disk.set("votedFor", null);
+      disk.set("log", [] as Entry[]);
+    }
+    this.log = disk.get("log") as Entry[];
+    // Streams are created in this order; keep it.
+    this.electionRandom = api.random("election-timeout");
+    this.majority = Math.floor((o.peers.length + 1) / 2) + 1;
+    this.bootRandom = api.random("boot");
+
+    this.publish();
+    this.resetElectionTimer(fresh ? this.bootRandom.next() * o.heartbeatMs : 0);
+    o.observer.stepped(this.view());
+  }
+
+  onMessage(from: string, m: RaftMessage | ClientRequest): void {
+    this.step(() => (m.type === "request" ? this.onClient(from, m) : this.onRaft(from, m)));
+  }
+
+  private term(): number {
+    return this.disk.get("term") as number;
+  }
+
+  private lastIndex(): number {
+    return this.log.length;
+  }
+
+  private termAt(index: number): number {
+    return index <= 0 ? 0 : (this.log[index - 1]?.term ?? 0);
+  }
+
+  private view(): ServerView {
+    return { id: this.api.id, role: this.role, term: this.term(), log: this.log, commitIndex: this.commitIndex };
+  }
+
   /** The visible state: role, term, log length, commit index, and the terms of the last entries (the lab's log matrix). */
-  const publish = () => {
+  private publish(): void {
+    const { log } = this;
     const from = Math.max(0, log.length - TAIL);
-    api.setState({ role, term: term(), log: log.length, commit: commitIndex, leader: leaderId, tailFrom: from + 1, tail: log.slice(from).map((e) => e.term).join(",") });
-  };
-  const step = (fn: () => void) => {
+    this.api.setState({ role: this.role, term: this.term(), log: log.length, commit: this.commitIndex, leader: this.leaderId, tailFrom: from + 1, tail: log.slice(from).map((e) => e.term).join(",") });
+  }
+
+  private step(fn: () => void): void {
     fn();
-    o.observer.stepped(view());
-  };
+    this.o.observer.stepped(this.view());
+  }
 
-  const bootRandom = api.random("boot");
-  const resetElectionTimer = (bootDelayMs = 0) => {
-    electionTimer?.cancel();
+  private resetElectionTimer(bootDelayMs = 0): void {
+    const { o } = this;
+    this.electionTimer?.cancel();
     const spread = o.electionMaxMs - o.electionMinMs;
-    const timeout = bootDelayMs + o.electionMinMs + (spread > 0 ? electionRandom.next() * spread : 0);
-    electionTimer = api.setTimer(timeout, "election-timeout", () => step(startElection));
-  };
+    const timeout = bootDelayMs + o.electionMinMs + (spread > 0 ? this.electionRandom.next() * spread : 0);
+    this.electionTimer = this.api.setTimer(timeout, "election-timeout", () => this.step(() => this.startElection()));
+  }
 
-  const setTerm = (t: number) => {
-    disk.set("term", t);
-    disk.set("votedFor", null);
-  };
+  private setTerm(t: number): void {
+    this.disk.set("term", t);
+    this.disk.set("votedFor", null);
+  }
 
-  const becomeFollower = (t: number, leader: string | null) => {
-    const changed = role !== "follower" || t !== term();
-    if (t > term()) setTerm(t);
-    if (role === "leader") {
-      heartbeatTimer?.cancel();
-      heartbeatTimer = null;
-      waiting.clear();
-      resetElectionTimer(); // a leader has no election timer running
+  private becomeFollower(t: number, leader: string | null): void {
+    const changed = this.role !== "follower" || t !== this.term();
+    if (t > this.term()) this.setTerm(t);
+    if (this.role === "leader") {
+      this.heartbeatTimer?.cancel();
+      this.heartbeatTimer = null;
+      this.waiting.clear();
+      this.resetElectionTimer(); // a leader has no election timer running
     }
-    role = "follower";
-    leaderId = leader;
-    if (changed) publish();
-  };
+    this.role = "follower";
+    this.leaderId = leader;
+    if (changed) this.publish();
+  }
 
-  const startElection = () => {
-    if (role === "leader") return;
-    setTerm(term() + 1);
-    disk.set("votedFor", api.id);
-    role = "candidate";
-    leaderId = null;
-    votes = new Set([api.id]);
-    o.observer.becameCandidate(api.id, term());
-    publish();
-    resetElectionTimer();
-    const message: RaftMessage = { type: "vote", term: term(), candidate: api.id, lastLogIndex: lastIndex(), lastLogTerm: termAt(lastIndex()) };
+  private startElection(): void {
+    const { api, o } = this;
+    if (this.role === "leader") return;
+    this.setTerm(this.term() + 1);
+    this.disk.set("votedFor", api.id);
+    this.role = "candidate";
+    this.leaderId = null;
+    this.votes = new Set([api.id]);
+    o.observer.becameCandidate(api.id, this.term());
+    this.publish();
+    this.resetElectionTimer();
+    const message: RaftMessage = { type: "vote", term: this.term(), candidate: api.id, lastLogIndex: this.lastIndex(), lastLogTerm: this.termAt(this.lastIndex()) };
     for (const p of o.peers) api.send(p, "RequestVote", message);
-    if (votes.size >= majority) becomeLeader();
-  };
+    if (this.votes.size >= this.majority) this.becomeLeader();
+  }
 
-  const becomeLeader = () => {
-    role = "leader";
-    leaderId = api.id;
-    electionTimer?.cancel();
-    for (const p of o.peers) {
-      nextIndex.set(p, lastIndex() + 1);
-      matchIndex.set(p, 0);
+  private becomeLeader(): void {
+    this.role = "leader";
+    this.leaderId = this.api.id;
+    this.electionTimer?.cancel();
+    for (const p of this.o.peers) {
+      this.nextIndex.set(p, this.lastIndex() + 1);
+      this.matchIndex.set(p, 0);
     }
-    o.observer.becameLeader(api.id, term());
-    publish();
-    broadcast();
-  };
+    this.o.observer.becameLeader(this.api.id, this.term());
+    this.publish();
+    this.broadcast();
+  }
 
-  const sendAppend = (peer: string) => {
-    const next = nextIndex.get(peer) ?? lastIndex() + 1;
+  private sendAppend(peer: string): void {
+    const next = this.nextIndex.get(peer) ?? this.lastIndex() + 1;
     const prev = next - 1;
-    const entries = log.slice(prev, prev + o.batch);
-    const message: RaftMessage = { type: "append", term: term(), leader: api.id, prevLogIndex: prev, prevLogTerm: termAt(prev), entries, leaderCommit: commitIndex };
-    api.send(peer, entries.length ? "AppendEntries" : "heartbeat", message);
-  };
+    const entries = this.log.slice(prev, prev + this.o.batch);
+    const message: RaftMessage = { type: "append", term: this.term(), leader: this.api.id, prevLogIndex: prev, prevLogTerm: this.termAt(prev), entries, leaderCommit: this.commitIndex };
+    this.api.send(peer, entries.length ? "AppendEntries" : "heartbeat", message);
+  }
 
-  const broadcast = () => {
-    heartbeatTimer?.cancel();
-    for (const p of o.peers) sendAppend(p);
-    heartbeatTimer = api.setTimer(o.heartbeatMs, "heartbeat", () => step(broadcast));
-  };
+  private broadcast(): void {
+    this.heartbeatTimer?.cancel();
+    for (const p of this.o.peers) this.sendAppend(p);
+    this.heartbeatTimer = this.api.setTimer(this.o.heartbeatMs, "heartbeat", () => this.step(() => this.broadcast()));
+  }
 
-  const apply = () => {
-    while (applied < commitIndex) {
-      applied++;
+  private apply(): void {
+    const { log, machine, waiting } = this;
+    while (this.applied < this.commitIndex) {
+      this.applied++;
+      const applied = this.applied;
       const entry = log[applied - 1];
       const c = entry.command;
       if (c.kind === "write") machine.set(c.key, c.value);
       const w = waiting.get(applied);
       if (w) {
         waiting.delete(applied);
-        if (w.uid === entry.uid && role === "leader") api.send(w.client, "reply", { type: "ok", op: w.op, value: c.kind === "read" ? (machine.get(c.key) ?? null) : c.value, index: applied } satisfies ClientAnswer);
+        if (w.uid === entry.uid && this.role === "leader") this.api.send(w.client, "reply", { type: "ok", op: w.op, value: c.kind === "read" ? (machine.get(c.key) ?? null) : c.value, index: applied } satisfies ClientAnswer);
       }
     }
-  };
+  }
 
-  const advanceCommit = () => {
-    for (let n = lastIndex(); n > commitIndex; n--) {
-      if (o.commitRule === "current-term" && termAt(n) !== term()) break; // earlier-term entries commit only indirectly
+  private advanceCommit(): void {
+    const { o } = this;
+    for (let n = this.lastIndex(); n > this.commitIndex; n--) {
+      if (o.commitRule === "current-term" && this.termAt(n) !== this.term()) break; // earlier-term entries commit only indirectly
       let count = 1;
-      for (const p of o.peers) if ((matchIndex.get(p) ?? 0) >= n) count++;
-      if (count >= majority) {
-        commitIndex = n;
-        apply();
-        publish();
+      for (const p of o.peers) if ((this.matchIndex.get(p) ?? 0) >= n) count++;
+      if (count >= this.majority) {
+        this.commitIndex = n;
+        this.apply();
+        this.publish();
         return;
       }
     }
-  };
+  }
 
-  const upToDate = (lastLogTerm: number, lastLogIndex: number) => lastLogTerm > termAt(lastIndex()) || (lastLogTerm === termAt(lastIndex()) && lastLogIndex >= lastIndex());
+  private upToDate(lastLogTerm: number, lastLogIndex: number): boolean {
+    return lastLogTerm > this.termAt(this.lastIndex()) || (lastLogTerm === this.termAt(this.lastIndex()) && lastLogIndex >= this.lastIndex());
+  }
 
-  const onRaft = (from: string, m: RaftMessage) => {
-    if (m.term > term()) becomeFollower(m.term, m.type === "append" ? m.leader : null);
+  private onRaft(from: string, m: RaftMessage): void {
+    if (m.term > this.term()) this.becomeFollower(m.term, m.type === "append" ? m.leader : null);
     switch (m.type) {
-      case "vote": {
-        const voted = disk.get("votedFor") as string | null;
-        const granted = m.term === term() && (voted === null || voted === m.candidate) && (o.voteRestriction === "none" || upToDate(m.lastLogTerm, m.lastLogIndex));
-        if (granted) {
-          disk.set("votedFor", m.candidate);
-          resetElectionTimer();
-        }
-        api.send(from, "vote-reply", { type: "vote-reply", term: term(), granted } satisfies RaftMessage);
-        return;
-      }
+      case "vote":
+        return this.onVote(from, m);
       case "vote-reply":
-        if (role !== "candidate" || m.term !== term() || !m.granted) return;
-        votes.add(from);
-        if (votes.size >= majority) becomeLeader();
+        if (this.role !== "candidate" || m.term !== this.term() || !m.granted) return;
+        this.votes.add(from);
+        if (this.votes.size >= this.majority) this.becomeLeader();
         return;
-      case "append": {
-        if (m.term < term()) {
-          api.send(from, "append-reply", { type: "append-reply", term: term(), success: false, matchIndex: 0 } satisfies RaftMessage);
-          return;
-        }
-        if (role !== "follower" || leaderId !== m.leader) becomeFollower(m.term, m.leader);
-        resetElectionTimer();
-        if (m.prevLogIndex > lastIndex() || termAt(m.prevLogIndex) !== m.prevLogTerm) {
-          api.send(from, "append-reply", { type: "append-reply", term: term(), success: false, matchIndex: Math.min(lastIndex(), m.prevLogIndex - 1) } satisfies RaftMessage);
-          return;
-        }
-        // Append what is new; cut the log only at a real conflict (a late, shorter message must not truncate).
-        m.entries.forEach((e, k) => {
-          const index = m.prevLogIndex + 1 + k;
-          if (index <= lastIndex() && termAt(index) !== e.term) {
-            o.observer.truncated(api.id, index, log[index - 1]);
-            log.length = index - 1;
-          }
-          if (index > lastIndex()) log.push(e);
-        });
-        const last = m.prevLogIndex + m.entries.length;
-        if (m.leaderCommit > commitIndex) {
-          commitIndex = Math.min(m.leaderCommit, last);
-          apply();
-        }
-        publish();
-        api.send(from, "append-reply", { type: "append-reply", term: term(), success: true, matchIndex: last } satisfies RaftMessage);
-        return;
-      }
-      case "append-reply": {
-        if (role !== "leader" || m.term !== term()) return;
-        if (m.success) {
-          matchIndex.set(from, Math.max(matchIndex.get(from) ?? 0, m.matchIndex));
-          nextIndex.set(from, Math.max(nextIndex.get(from) ?? 1, m.matchIndex + 1));
-          advanceCommit();
-          if ((nextIndex.get(from) ?? 1) <= lastIndex()) sendAppend(from);
-        } else {
-          // Back up to just after what the follower may share with us, then retry at once.
-          nextIndex.set(from, Math.max(1, Math.min((nextIndex.get(from) ?? 1) - 1, m.matchIndex + 1)));
-          sendAppend(from);
-        }
-        return;
-      }
+      case "append":
+        return this.onAppend(from, m);
+      case "append-reply":
+        return this.onAppendReply(from, m);
     }
-  };
+  }
 
-  const onClient = (from: string, m: ClientRequest) => {
-    if (m.kind === "read" && m.read === "any-server") {
-      api.send(from, "reply", { type: "ok", op: m.op, value: machine.get(m.key) ?? null, index: applied } satisfies ClientAnswer);
+  private onVote(from: string, m: Extract<RaftMessage, { type: "vote" }>): void {
+    const voted = this.disk.get("votedFor") as string | null;
+    const granted = m.term === this.term() && (voted === null || voted === m.candidate) && (this.o.voteRestriction === "none" || this.upToDate(m.lastLogTerm, m.lastLogIndex));
+    if (granted) {
+      this.disk.set("votedFor", m.candidate);
+      this.resetElectionTimer();
+    }
+    this.api.send(from, "vote-reply", { type: "vote-reply", term: this.term(), granted } satisfies RaftMessage);
+  }
+
+  private onAppend(from: string, m: Extract<RaftMessage, { type: "append" }>): void {
+    const { api, log } = this;
+    if (m.term < this.term()) {
+      api.send(from, "append-reply", { type: "append-reply", term: this.term(), success: false, matchIndex: 0 } satisfies RaftMessage);
       return;
     }
-    if (role !== "leader") {
-      api.send(from, "redirect", { type: "redirect", op: m.op, leader: leaderId } satisfies ClientAnswer);
+    if (this.role !== "follower" || this.leaderId !== m.leader) this.becomeFollower(m.term, m.leader);
+    this.resetElectionTimer();
+    if (m.prevLogIndex > this.lastIndex() || this.termAt(m.prevLogIndex) !== m.prevLogTerm) {
+      api.send(from, "append-reply", { type: "append-reply", term: this.term(), success: false, matchIndex: Math.min(this.lastIndex(), m.prevLogIndex - 1) } satisfies RaftMessage);
+      return;
+    }
+    // Append what is new; cut the log only at a real conflict (a late, shorter message must not truncate).
+    m.entries.forEach((e, k) => {
+      const index = m.prevLogIndex + 1 + k;
+      if (index <= this.lastIndex() && this.termAt(index) !== e.term) {
+        this.o.observer.truncated(api.id, index, log[index - 1]);
+        log.length = index - 1;
+      }
+      if (index > this.lastIndex()) log.push(e);
+    });
+    const last = m.prevLogIndex + m.entries.length;
+    if (m.leaderCommit > this.commitIndex) {
+      this.commitIndex = Math.min(m.leaderCommit, last);
+      this.apply();
+    }
+    this.publish();
+    api.send(from, "append-reply", { type: "append-reply", term: this.term(), success: true, matchIndex: last } satisfies RaftMessage);
+  }
+
+  private onAppendReply(from: string, m: Extract<RaftMessage, { type: "append-reply" }>): void {
+    const { nextIndex, matchIndex } = this;
+    if (this.role !== "leader" || m.term !== this.term()) return;
+    if (m.success) {
+      matchIndex.set(from, Math.max(matchIndex.get(from) ?? 0, m.matchIndex));
+      nextIndex.set(from, Math.max(nextIndex.get(from) ?? 1, m.matchIndex + 1));
+      this.advanceCommit();
+      if ((nextIndex.get(from) ?? 1) <= this.lastIndex()) this.sendAppend(from);
+    } else {
+      // Back up to just after what the follower may share with us, then retry at once.
+      nextIndex.set(from, Math.max(1, Math.min((nextIndex.get(from) ?? 1) - 1, m.matchIndex + 1)));
+      this.sendAppend(from);
+    }
+  }
+
+  private onClient(from: string, m: ClientRequest): void {
+    const { api, log, machine } = this;
+    if (m.kind === "read" && m.read === "any-server") {
+      api.send(from, "reply", { type: "ok", op: m.op, value: machine.get(m.key) ?? null, index: this.applied } satisfies ClientAnswer);
+      return;
+    }
+    if (this.role !== "leader") {
+      api.send(from, "redirect", { type: "redirect", op: m.op, leader: this.leaderId } satisfies ClientAnswer);
       return;
     }
     if (m.kind === "read" && m.read === "leader-local") {
-      api.send(from, "reply", { type: "ok", op: m.op, value: machine.get(m.key) ?? null, index: applied } satisfies ClientAnswer);
+      api.send(from, "reply", { type: "ok", op: m.op, value: machine.get(m.key) ?? null, index: this.applied } satisfies ClientAnswer);
       return;
     }
-    const entry: Entry = { term: term(), uid: o.observer.nextUid(), command: { client: from, op: m.op, kind: m.kind, key: m.key, value: m.value } };
+    const entry: Entry = { term: this.term(), uid: this.o.observer.nextUid(), command: { client: from, op: m.op, kind: m.kind, key: m.key, value: m.value } };
     log.push(entry);
-    waiting.set(log.length, { client: from, op: m.op, uid: entry.uid });
-    publish();
-    for (const p of o.peers) if ((nextIndex.get(p) ?? 1) === log.length) sendAppend(p);
-    advanceCommit(); // a single-server cluster commits at once
-  };
-
-  publish();
-  resetElectionTimer(fresh ? bootRandom.next() * o.heartbeatMs : 0);
-  o.observer.stepped(view());
-  return {
-    onMessage(from, _label, payload) {
-      const m = payload as RaftMessage | ClientRequest;
-      step(() => (m.type === "request" ? onClient(from, m) : onRaft(from, m)));
-    },
-  };
+    this.waiting.set(log.length, { client: from, op: m.op, uid: entry.uid });
+    this.publish();
+    for (const p of this.o.peers) if ((this.nextIndex.get(p) ?? 1) === log.length) this.sendAppend(p);
+    this.advanceCommit(); // a single-server cluster commits at once
+  }
 }

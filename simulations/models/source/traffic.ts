@@ -20,7 +20,7 @@
  * from the first attempt); late answers to attempts the client gave up on are ignored.
  */
 import { createSampler, createZipfSampler, type Dist } from "../../engine/distributions";
-import { hashInt, hashString } from "../../engine/random";
+import { hashInt, hashString, type RandomStream } from "../../engine/random";
 import { LatencyHistogram, WindowCounter } from "../../engine/stats";
 import { backoffDelayMs, retryPolicyFromSource, SourceRetryBudget } from "../../kernel/retry-policy";
 import { distSchema } from "../../kernel/schema-common";
@@ -131,206 +131,271 @@ interface Operation {
 
 /** Builds the extended source. `spec.ratePerSec` is required unless `users` is given (checked by the schema). */
 export function createTrafficSource(spec: TrafficSpec, ctx: ModelContext): SimNode & { start(): void } {
-  const { sim, ledger } = ctx;
-  const edge = ctx.outgoing[0];
-  const keys = spec.keys ? createZipfSampler(spec.keys.count, spec.keys.zipfExponent ?? 0, ctx.random("keys")) : null;
-  const clientSalt = hashString(spec.id);
-  const clientCount = spec.clients ?? 1000;
-  const closed = spec.users !== undefined;
-  const users = spec.users ?? 0;
-  const think = createSampler(spec.thinkMs ?? { dist: "exponential", meanMs: 1000 }, ctx.random("think"));
-  const arrivals = ctx.random("arrivals");
-  const retryRandom = ctx.random("retry");
-  const throttleRandom = ctx.random("throttle");
-  const priorityRandom = ctx.random("priority");
+  return new TrafficSource(spec, ctx).toNode();
+}
+
+/** One extended source's state (operations in flight, counters) and behaviour; `toNode` exposes it. */
+class TrafficSource {
+  private readonly sim: ModelContext["sim"];
+  private readonly ledger: ModelContext["ledger"];
+  private readonly edge: ModelContext["outgoing"][number];
+  private readonly keys: (() => number) | null;
+  private readonly clientSalt: number;
+  private readonly clientCount: number;
+  private readonly closed: boolean;
+  private readonly users: number;
+  private readonly think: () => number;
+  private readonly arrivals: RandomStream;
+  private readonly retryRandom: RandomStream;
+  private readonly throttleRandom: RandomStream;
+  private readonly priorityRandom: RandomStream;
 
   // Rate curve (open loop).
-  let profile = spec.profile ?? [];
-  let spikes = spec.spikes ?? [];
-  if (spec.peakRatePerSec !== undefined) {
-    if (profile.length > 0) {
-      const top = profile.reduce((best, s, i) => (s.ratePerSec > profile[best].ratePerSec ? i : best), 0);
-      profile = profile.map((s, i) => (i === top ? { ...s, ratePerSec: spec.peakRatePerSec! } : s));
-    } else spikes = spikes.map((s) => ({ ...s, ratePerSec: spec.peakRatePerSec! }));
-  }
-  const curve = createRateCurve(spec.ratePerSec ?? 0, profile, spikes, spec.offsetMs ?? 0);
-  const constant = spec.arrival === "constant";
-  const shaped = profile.length > 0 || spikes.length > 0;
-  const nextMass = () => (constant ? 1 : -Math.log(1 - arrivals.next()));
+  private readonly curve: ReturnType<typeof createRateCurve>;
+  private readonly constant: boolean;
+  private readonly shaped: boolean;
 
   // Priority labels.
-  const weights = spec.priorities ? PRIORITY_NAMES.map((n) => spec.priorities![n] ?? 0) : null;
-  const totalWeight = weights ? weights.reduce((a, b) => a + b, 0) : 0;
-  const fixedRank = spec.priority ? priorityRank(spec.priority) : 0;
-  const drawRank = () => {
-    if (!weights || totalWeight <= 0) return fixedRank;
-    let u = priorityRandom.next() * totalWeight;
+  private readonly weights: number[] | null;
+  private readonly totalWeight: number;
+  private readonly fixedRank: number;
+
+  // Retry policy.
+  private readonly retryPolicy: ReturnType<typeof retryPolicyFromSource>;
+  private readonly maxAttempts: number;
+  private readonly timeoutMs: number | null;
+  private readonly honor: boolean;
+  private readonly budget: SourceRetryBudget | null;
+  private readonly adaptive: boolean;
+  private readonly throttleK: number;
+  private readonly throttleRequests: WindowCounter;
+  private readonly throttleAccepts: WindowCounter;
+  private readonly maxOutstanding: number;
+
+  // Metrics (requests that arrived after warm-up).
+  private sent = 0;
+  private sentCounted = 0;
+  private attempts = 0;
+  private retries = 0;
+  private timeouts = 0;
+  private localDrops = 0;
+  private gaveUp = 0;
+  private budgetDenied = 0;
+  private rejected = 0;
+  private completed = 0;
+  private failed = 0;
+  private dropped = 0;
+  private degraded = 0;
+  private readonly latency = new LatencyHistogram();
+  private outstanding = 0;
+  private blocked = false;
+  private blockedSinceMs = 0;
+  private blockedMs = 0;
+  private stopped = false;
+  private activeUsers = 0;
+
+  constructor(
+    private readonly spec: TrafficSpec,
+    private readonly ctx: ModelContext,
+  ) {
+    this.sim = ctx.sim;
+    this.ledger = ctx.ledger;
+    this.edge = ctx.outgoing[0];
+    // Streams are created in this order; keep it.
+    this.keys = spec.keys ? createZipfSampler(spec.keys.count, spec.keys.zipfExponent ?? 0, ctx.random("keys")) : null;
+    this.clientSalt = hashString(spec.id);
+    this.clientCount = spec.clients ?? 1000;
+    this.closed = spec.users !== undefined;
+    this.users = spec.users ?? 0;
+    this.think = createSampler(spec.thinkMs ?? { dist: "exponential", meanMs: 1000 }, ctx.random("think"));
+    this.arrivals = ctx.random("arrivals");
+    this.retryRandom = ctx.random("retry");
+    this.throttleRandom = ctx.random("throttle");
+    this.priorityRandom = ctx.random("priority");
+
+    let profile = spec.profile ?? [];
+    let spikes = spec.spikes ?? [];
+    if (spec.peakRatePerSec !== undefined) {
+      if (profile.length > 0) {
+        const top = profile.reduce((best, s, i) => (s.ratePerSec > profile[best].ratePerSec ? i : best), 0);
+        profile = profile.map((s, i) => (i === top ? { ...s, ratePerSec: spec.peakRatePerSec! } : s));
+      } else spikes = spikes.map((s) => ({ ...s, ratePerSec: spec.peakRatePerSec! }));
+    }
+    this.curve = createRateCurve(spec.ratePerSec ?? 0, profile, spikes, spec.offsetMs ?? 0);
+    this.constant = spec.arrival === "constant";
+    this.shaped = profile.length > 0 || spikes.length > 0;
+
+    this.weights = spec.priorities ? PRIORITY_NAMES.map((n) => spec.priorities![n] ?? 0) : null;
+    this.totalWeight = this.weights ? this.weights.reduce((a, b) => a + b, 0) : 0;
+    this.fixedRank = spec.priority ? priorityRank(spec.priority) : 0;
+
+    this.retryPolicy = retryPolicyFromSource(spec);
+    this.maxAttempts = this.retryPolicy.maxAttempts;
+    this.timeoutMs = spec.timeoutMs ?? null;
+    this.honor = spec.honorRetryAfter ?? false;
+    this.budget = spec.retryBudget !== null && spec.retryBudget !== undefined ? new SourceRetryBudget(spec.retryBudget) : null;
+    this.adaptive = (spec.throttle ?? "none") === "adaptive";
+    this.throttleK = spec.throttleK ?? 2;
+    this.throttleRequests = new WindowCounter(spec.throttleWindowMs ?? 120_000);
+    this.throttleAccepts = new WindowCounter(spec.throttleWindowMs ?? 120_000);
+    this.maxOutstanding = spec.maxOutstanding ?? Infinity;
+  }
+
+  private nextMass(): number {
+    return this.constant ? 1 : -Math.log(1 - this.arrivals.next());
+  }
+
+  private drawRank(): number {
+    const { weights, totalWeight } = this;
+    if (!weights || totalWeight <= 0) return this.fixedRank;
+    let u = this.priorityRandom.next() * totalWeight;
     for (let i = 0; i < weights.length; i++) {
       u -= weights[i];
       if (u < 0) return i;
     }
     return weights.length - 1;
-  };
+  }
 
-  // Retry policy.
-  const retryPolicy = retryPolicyFromSource(spec);
-  const maxAttempts = retryPolicy.maxAttempts;
-  const timeoutMs = spec.timeoutMs ?? null;
-  const honor = spec.honorRetryAfter ?? false;
-  const budget = spec.retryBudget !== null && spec.retryBudget !== undefined ? new SourceRetryBudget(spec.retryBudget) : null;
-  const adaptive = (spec.throttle ?? "none") === "adaptive";
-  const throttleK = spec.throttleK ?? 2;
-  const throttleRequests = new WindowCounter(spec.throttleWindowMs ?? 120_000);
-  const throttleAccepts = new WindowCounter(spec.throttleWindowMs ?? 120_000);
-  const maxOutstanding = spec.maxOutstanding ?? Infinity;
+  private backoffMs(retry: number): number {
+    return backoffDelayMs(this.retryPolicy.backoff, retry, 0, this.retryRandom);
+  }
 
-  // Metrics (requests that arrived after warm-up).
-  let sent = 0;
-  let sentCounted = 0;
-  let attempts = 0;
-  let retries = 0;
-  let timeouts = 0;
-  let localDrops = 0;
-  let gaveUp = 0;
-  let budgetDenied = 0;
-  let rejected = 0;
-  let completed = 0;
-  let failed = 0;
-  let dropped = 0;
-  let degraded = 0;
-  const latency = new LatencyHistogram();
-  let outstanding = 0;
-  let blocked = false;
-  let blockedSinceMs = 0;
-  let blockedMs = 0;
-  let stopped = false;
-  let activeUsers = 0;
-
-  const backoffMs = (retry: number) => backoffDelayMs(retryPolicy.backoff, retry, 0, retryRandom);
-
-  const finish = (op: Operation, outcome: Outcome, reason?: string) => {
+  /** Settles an operation once; a closed-loop user thinks and sends again, a blocked producer resumes. */
+  private finish(op: Operation, outcome: Outcome, reason?: string): void {
+    const { sim, ctx, maxAttempts } = this;
     op.done = true;
     const r = op.request;
     if (r.counted) {
       if (outcome === "ok") {
-        completed++;
-        latency.record(sim.now - r.createdAtMs);
-        if (reason === DEGRADED) degraded++;
-      } else if (outcome === "error") failed++;
-      else dropped++;
-      if (outcome !== "ok" && op.attempts >= maxAttempts && maxAttempts > 1) gaveUp++;
+        this.completed++;
+        this.latency.record(sim.now - r.createdAtMs);
+        if (reason === DEGRADED) this.degraded++;
+      } else if (outcome === "error") this.failed++;
+      else this.dropped++;
+      if (outcome !== "ok" && op.attempts >= maxAttempts && maxAttempts > 1) this.gaveUp++;
     }
-    ledger.settle(r, outcome, sim.now, reason);
-    outstanding--;
-    if (closed) {
-      const wait = think();
-      sim.schedule(wait, () => userSends(op.user));
-    } else if (blocked && outstanding < maxOutstanding) {
-      blocked = false;
-      if (sim.now >= ctx.warmupMs) blockedMs += sim.now - Math.max(blockedSinceMs, ctx.warmupMs);
-      scheduleArrival(sim.now, nextMass());
+    this.ledger.settle(r, outcome, sim.now, reason);
+    this.outstanding--;
+    if (this.closed) {
+      const wait = this.think();
+      sim.schedule(wait, () => this.userSends(op.user));
+    } else if (this.blocked && this.outstanding < this.maxOutstanding) {
+      this.blocked = false;
+      if (sim.now >= ctx.warmupMs) this.blockedMs += sim.now - Math.max(this.blockedSinceMs, ctx.warmupMs);
+      this.scheduleArrival(sim.now, this.nextMass());
     }
-  };
+  }
 
-  const attempt = (op: Operation) => {
+  /** Adaptive throttling: whether the client refuses this attempt itself (and settles it). */
+  private throttledLocally(op: Operation): boolean {
+    const { sim } = this;
+    const r = op.request;
+    const requests = this.throttleRequests.sum(sim.now);
+    const accepts = this.throttleAccepts.sum(sim.now);
+    this.throttleRequests.add(sim.now);
+    const p = Math.max(0, (requests - this.throttleK * accepts) / (requests + 1));
+    if (p > 0 && this.throttleRandom.next() < p) {
+      if (r.counted) this.localDrops++;
+      r.spans?.push({ node: this.spec.id, kind: "rejected", startMs: sim.now, endMs: sim.now, outcome: "error", detail: "throttled locally" });
+      this.finish(op, "error", "throttled");
+      return true;
+    }
+    return false;
+  }
+
+  private attempt(op: Operation): void {
+    const { sim, ctx } = this;
     const r = op.request;
     op.attempts++;
     const n = op.attempts;
     op.current = n;
-    if (adaptive) {
-      const requests = throttleRequests.sum(sim.now);
-      const accepts = throttleAccepts.sum(sim.now);
-      throttleRequests.add(sim.now);
-      const p = Math.max(0, (requests - throttleK * accepts) / (requests + 1));
-      if (p > 0 && throttleRandom.next() < p) {
-        if (r.counted) localDrops++;
-        r.spans?.push({ node: spec.id, kind: "rejected", startMs: sim.now, endMs: sim.now, outcome: "error", detail: "throttled locally" });
-        finish(op, "error", "throttled");
-        return;
-      }
-    }
+    if (this.adaptive && this.throttledLocally(op)) return;
     if (r.counted) {
-      attempts++;
-      if (n > 1) retries++;
+      this.attempts++;
+      if (n > 1) this.retries++;
     }
-    budget?.recordSend(sim.now, n);
-    if (timeoutMs !== null) {
-      sim.schedule(timeoutMs, () => {
+    this.budget?.recordSend(sim.now, n);
+    if (this.timeoutMs !== null) {
+      sim.schedule(this.timeoutMs, () => {
         if (op.done || op.current !== n) return;
         op.current = -1;
-        if (r.counted) timeouts++;
+        if (r.counted) this.timeouts++;
         if (ctx.tracing) ctx.emit("request.timed-out", `attempt ${n}`, r.id);
-        afterFailure(op, "error", "timeout");
+        this.afterFailure(op, "error", "timeout");
       });
     }
-    ctx.send(edge, r, (outcome, reason) => {
+    ctx.send(this.edge, r, (outcome, reason) => {
       if (op.done || op.current !== n) return;
       op.current = -1;
-      if (adaptive && outcome === "ok") throttleAccepts.add(sim.now);
-      if (outcome === "ok") finish(op, outcome, reason);
+      if (this.adaptive && outcome === "ok") this.throttleAccepts.add(sim.now);
+      if (outcome === "ok") this.finish(op, outcome, reason);
       else {
-        if (reason === "rate-limited" && r.counted) rejected++;
-        afterFailure(op, outcome, reason);
+        if (reason === "rate-limited" && r.counted) this.rejected++;
+        this.afterFailure(op, outcome, reason);
       }
     });
-  };
+  }
 
-  const afterFailure = (op: Operation, outcome: Outcome, reason?: string) => {
-    if (op.attempts >= maxAttempts) {
-      finish(op, outcome, reason);
+  private afterFailure(op: Operation, outcome: Outcome, reason?: string): void {
+    const { sim, ctx } = this;
+    if (op.attempts >= this.maxAttempts) {
+      this.finish(op, outcome, reason);
       return;
     }
-    if (budget !== null && !budget.allows(sim.now)) {
-      if (op.request.counted) budgetDenied++;
-      finish(op, outcome, reason);
+    if (this.budget !== null && !this.budget.allows(sim.now)) {
+      if (op.request.counted) this.budgetDenied++;
+      this.finish(op, outcome, reason);
       return;
     }
-    let wait = backoffMs(op.attempts);
-    if (honor && reason === "rate-limited") wait += retryAfterOf(op.request) ?? 0;
-    op.request.spans?.push({ node: spec.id, kind: "backoff", startMs: sim.now, endMs: sim.now + wait, detail: reason });
+    let wait = this.backoffMs(op.attempts);
+    if (this.honor && reason === "rate-limited") wait += retryAfterOf(op.request) ?? 0;
+    op.request.spans?.push({ node: this.spec.id, kind: "backoff", startMs: sim.now, endMs: sim.now + wait, detail: reason });
     if (ctx.tracing) ctx.emit("request.retry-scheduled", `attempt ${op.attempts + 1} in ${Math.round(wait)} ms`, op.request.id);
-    sim.schedule(wait, () => attempt(op));
-  };
+    sim.schedule(wait, () => this.attempt(op));
+  }
 
-  const begin = (user: number): boolean => {
-    const request = ctx.newRequest(keys ? keys() : -1, hashInt(sent ^ clientSalt) % clientCount);
+  private begin(user: number): boolean {
+    const { ctx, keys } = this;
+    const request = ctx.newRequest(keys ? keys() : -1, hashInt(this.sent ^ this.clientSalt) % this.clientCount);
     if (!request) {
-      stopped = true;
+      this.stopped = true;
       return false;
     }
-    sent++;
-    if (request.counted) sentCounted++;
-    if (weights || fixedRank !== 0) request.priority = drawRank();
-    ledger.arrive(request);
-    outstanding++;
-    attempt({ request, attempts: 0, current: 0, done: false, user });
+    this.sent++;
+    if (request.counted) this.sentCounted++;
+    if (this.weights || this.fixedRank !== 0) request.priority = this.drawRank();
+    this.ledger.arrive(request);
+    this.outstanding++;
+    this.attempt({ request, attempts: 0, current: 0, done: false, user });
     return true;
-  };
+  }
 
   // Closed loop.
-  const userSends = (user: number) => {
-    if (stopped) return;
-    if (!begin(user)) activeUsers--;
-  };
+  private userSends(user: number): void {
+    if (this.stopped) return;
+    if (!this.begin(user)) this.activeUsers--;
+  }
 
   // Open loop.
-  const scheduleArrival = (fromMs: number, mass: number) => {
-    const at = curve.advance(fromMs, mass);
+  private scheduleArrival(fromMs: number, mass: number): void {
+    const at = this.curve.advance(fromMs, mass);
     if (at === Infinity) return;
-    sim.scheduleAt(at, arrive);
-  };
-  const arrive = () => {
-    if (stopped) return;
-    if (outstanding >= maxOutstanding) {
-      blocked = true;
-      blockedSinceMs = sim.now;
+    this.sim.scheduleAt(at, () => this.arrive());
+  }
+
+  private arrive(): void {
+    if (this.stopped) return;
+    if (this.outstanding >= this.maxOutstanding) {
+      this.blocked = true;
+      this.blockedSinceMs = this.sim.now;
       return;
     }
-    if (!begin(-1)) return;
-    scheduleArrival(sim.now, nextMass());
-  };
+    if (!this.begin(-1)) return;
+    this.scheduleArrival(this.sim.now, this.nextMass());
+  }
 
-  const startBursts = () => {
+  private startBursts(): void {
+    const { spec, sim } = this;
     const list = [...(spec.bursts ?? []), ...(spec.burst ? [spec.burst] : [])];
     for (const b of list) {
       const count = spec.burstSize ?? b.count;
@@ -338,66 +403,74 @@ export function createTrafficSource(spec: TrafficSpec, ctx: ModelContext): SimNo
       const at = b.atMs + (spec.offsetMs ?? 0);
       let i = 0;
       const next = () => {
-        if (stopped || i >= count) return;
+        if (this.stopped || i >= count) return;
         const t = at + (spread * i) / count;
         i++;
         sim.scheduleAt(Math.max(sim.now, t), () => {
-          begin(-1);
+          this.begin(-1);
           next();
         });
       };
       next();
     }
-  };
+  }
 
-  return {
-    id: spec.id,
-    kind: "source",
-    start() {
-      if (closed) {
-        activeUsers = users;
-        for (let u = 0; u < users; u++) sim.schedule(think(), () => userSends(u));
-      } else if ((spec.ratePerSec ?? 0) > 0 || shaped) scheduleArrival(0, constant ? 0.5 : nextMass());
-      startBursts();
-    },
-    receive(_request, reply) {
-      reply("error", "not-accepting");
-    },
-    load: () => 0,
-    crash() {},
-    recover() {},
-    metrics(endMs) {
-      const measuredMs = Math.max(0, endMs - ctx.warmupMs);
-      const finished = completed + failed + dropped;
-      const intended = closed ? 0 : curve.integral(ctx.warmupMs, endMs);
-      const blockedTotal = blockedMs + (blocked ? endMs - Math.max(blockedSinceMs, ctx.warmupMs) : 0);
-      return {
-        sent,
-        attempts,
-        retries,
-        timeouts,
-        rejected,
-        localDrops,
-        gaveUp,
-        budgetDenied,
-        completed,
-        failed,
-        dropped,
-        degraded,
-        successRatio: round(finished > 0 ? completed / finished : 0),
-        p50Ms: round(latency.quantile(0.5), 3),
-        p99Ms: round(latency.quantile(0.99), 3),
-        meanMs: round(latency.mean, 3),
-        throughputPerSec: round(measuredMs > 0 ? (completed * 1000) / measuredMs : 0, 3),
-        ...(closed ? { users } : { offeredPerSec: round(measuredMs > 0 ? (intended * 1000) / measuredMs : 0, 3) }),
-        ...(maxOutstanding !== Infinity ? { blockedMs: round(Math.max(0, blockedTotal), 3), producerSlowdown: round(intended > 0 ? Math.max(0, 1 - sentCounted / intended) : 0) } : {}),
-      };
-    },
-    gauges: () => ({
-      ratePerSec: closed ? activeUsers : round(curve.ratePerSecAt(sim.now), 3),
-      outstanding,
-      blocked,
-      stopped,
-    }),
-  };
+  private start(): void {
+    const { sim, spec } = this;
+    if (this.closed) {
+      this.activeUsers = this.users;
+      for (let u = 0; u < this.users; u++) sim.schedule(this.think(), () => this.userSends(u));
+    } else if ((spec.ratePerSec ?? 0) > 0 || this.shaped) this.scheduleArrival(0, this.constant ? 0.5 : this.nextMass());
+    this.startBursts();
+  }
+
+  private metrics(endMs: number) {
+    const { ctx, completed, closed } = this;
+    const measuredMs = Math.max(0, endMs - ctx.warmupMs);
+    const finished = completed + this.failed + this.dropped;
+    const intended = closed ? 0 : this.curve.integral(ctx.warmupMs, endMs);
+    const blockedTotal = this.blockedMs + (this.blocked ? endMs - Math.max(this.blockedSinceMs, ctx.warmupMs) : 0);
+    return {
+      sent: this.sent,
+      attempts: this.attempts,
+      retries: this.retries,
+      timeouts: this.timeouts,
+      rejected: this.rejected,
+      localDrops: this.localDrops,
+      gaveUp: this.gaveUp,
+      budgetDenied: this.budgetDenied,
+      completed,
+      failed: this.failed,
+      dropped: this.dropped,
+      degraded: this.degraded,
+      successRatio: round(finished > 0 ? completed / finished : 0),
+      p50Ms: round(this.latency.quantile(0.5), 3),
+      p99Ms: round(this.latency.quantile(0.99), 3),
+      meanMs: round(this.latency.mean, 3),
+      throughputPerSec: round(measuredMs > 0 ? (completed * 1000) / measuredMs : 0, 3),
+      ...(closed ? { users: this.users } : { offeredPerSec: round(measuredMs > 0 ? (intended * 1000) / measuredMs : 0, 3) }),
+      ...(this.maxOutstanding !== Infinity ? { blockedMs: round(Math.max(0, blockedTotal), 3), producerSlowdown: round(intended > 0 ? Math.max(0, 1 - this.sentCounted / intended) : 0) } : {}),
+    };
+  }
+
+  toNode(): SimNode & { start(): void } {
+    return {
+      id: this.spec.id,
+      kind: "source",
+      start: () => this.start(),
+      receive(_request, reply) {
+        reply("error", "not-accepting");
+      },
+      load: () => 0,
+      crash() {},
+      recover() {},
+      metrics: (endMs) => this.metrics(endMs),
+      gauges: () => ({
+        ratePerSec: this.closed ? this.activeUsers : round(this.curve.ratePerSecAt(this.sim.now), 3),
+        outstanding: this.outstanding,
+        blocked: this.blocked,
+        stopped: this.stopped,
+      }),
+    };
+  }
 }
