@@ -61,6 +61,8 @@ export const mdxComponentNames = [
   "WatermarkPlot",
   "BatchJobView",
   "CheckpointBarrierView",
+  // Schema-evolution widget (content/README.md, "Interactive widgets").
+  "SchemaEvolution",
 ] as const;
 
 /** A component name MDX may use. */
