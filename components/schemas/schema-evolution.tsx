@@ -120,13 +120,13 @@ export function SchemaEvolution({ level: level0 = "BACKWARD" }: SchemaEvolutionP
               ))}
             </tbody>
           </table>
-          <ol className="mt-2 text-xs text-muted" data-testid="schema-versions" aria-label="Registered versions">
+          <ul className="mt-2 list-none p-0 text-xs text-muted" data-testid="schema-versions" aria-label="Registered versions">
             {versions.map((v, i) => (
               <li key={i}>
                 v{i + 1}: {v.change}
               </li>
             ))}
-          </ol>
+          </ul>
         </div>
 
         <div className="flex min-w-0 flex-col gap-2">
@@ -219,8 +219,9 @@ export function SchemaEvolution({ level: level0 = "BACKWARD" }: SchemaEvolutionP
               </div>
             </dl>
             <p className="mt-2" data-testid="schema-rollout">
-              <span className="font-medium">Rollout: </span>
+              <span className="font-medium">Rollout under {level}: </span>
               {rolloutOrder(level)}
+              {level !== "NONE" && !level.startsWith("FULL") && dirs!.newReadsOld.length === 0 && dirs!.oldReadsNew.length === 0 ? " This particular change reads both ways, so either order would work for it." : ""}
             </p>
           </>
         )}
@@ -256,7 +257,7 @@ export function SchemaEvolution({ level: level0 = "BACKWARD" }: SchemaEvolutionP
         <button type="button" className={`${quietButton} disabled:opacity-50`} onClick={register} disabled={!verdict?.compatible || !!error} data-testid="schema-register">
           Register {next}
         </button>
-        <button type="button" className={quietButton} onClick={reset} disabled={n === 1} data-testid="schema-reset">
+        <button type="button" className={`${quietButton} disabled:opacity-50`} onClick={reset} disabled={n === 1} data-testid="schema-reset">
           Start again from v1
         </button>
       </div>
