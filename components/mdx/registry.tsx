@@ -35,6 +35,7 @@ import { WorkflowReplay } from "./workflow";
 import { LoadRerun, ScanBytes } from "./analytics";
 import { TraversalExplorer } from "./graph";
 import { Bm25Explorer, HnswSearch } from "./search-widgets";
+import { SchemaEvolution } from "./schemas";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 import { TransportCosts } from "./realtime";
 import { ResumableUpload } from "./media";
@@ -113,5 +114,7 @@ export const mdxComponents = {
   TransportCosts,
   // Media-processing widget (components/mdx/media.tsx)
   ResumableUpload,
+  // Schema-evolution widget (components/mdx/schemas.tsx)
+  SchemaEvolution,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

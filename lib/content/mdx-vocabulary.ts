@@ -77,6 +77,8 @@ export const mdxComponentNames = [
   "TransportCosts",
   // Media-processing widget (content/README.md, "Interactive widgets").
   "ResumableUpload",
+  // Schema-evolution widget (content/README.md, "Interactive widgets").
+  "SchemaEvolution",
 ] as const;
 
 /** A component name MDX may use. */

@@ -7,6 +7,7 @@
  * Resolution of a record written with schema W and read with schema R:
  * - a field W has and R lacks is skipped;
  * - a field R has and W lacks takes R's default, and is an error when R has none;
+ * - a reader field also matches a writer field named by one of its aliases (reader aliases only);
  * - a field both have must have the same type, or W's type must promote to R's
  *   (int → long, float, double; long → float, double; float → double; string ↔ bytes).
  */
@@ -20,6 +21,8 @@ export interface SchemaField {
   type: FieldType;
   /** Whether the field declares a default (the value does not matter to compatibility). */
   hasDefault: boolean;
+  /** Earlier names of this field: as a reader, it also matches a writer's field of one of these names (Avro aliases). */
+  aliases?: string[];
 }
 
 export interface RecordSchema {
@@ -52,7 +55,7 @@ export function promotes(writer: FieldType, reader: FieldType): boolean {
 export function resolve(reader: RecordSchema, writer: RecordSchema): Problem[] {
   const problems: Problem[] = [];
   for (const r of reader.fields) {
-    const w = writer.fields.find((f) => f.name === r.name);
+    const w = writer.fields.find((f) => f.name === r.name) ?? writer.fields.find((f) => r.aliases?.includes(f.name));
     if (!w) {
       if (!r.hasDefault) problems.push({ field: r.name, rule: "missing-default", message: `the reader expects "${r.name}", the writer never wrote it, and the reader has no default for it` });
     } else if (!promotes(w.type, r.type)) {
