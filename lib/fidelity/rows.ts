@@ -22,6 +22,7 @@ import { disasterRecoveryRowSpecs } from "./disaster-recovery-rows";
 import { isolationRowSpecs } from "./isolation-rows";
 import { streamingRowSpecs } from "./streaming-rows";
 import { batchRowSpecs } from "./batch-rows";
+import { storageRowSpecs } from "./storage-rows";
 
 export type Comparison = "interval" | "at-most" | "equal" | "mean-at-least" | "mean-at-most";
 
@@ -861,7 +862,7 @@ function fanOutRows(): RowSpec[] {
 
 /** Every row spec, in page order. */
 export function fidelityRowSpecs(): RowSpec[] {
-  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...outboxRowSpecs(), ...eventSourcingRowSpecs(), ...partitionedLogRowSpecs(), ...disasterRecoveryRowSpecs(), ...isolationRowSpecs(), ...streamingRowSpecs(), ...batchRowSpecs()];
+  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...outboxRowSpecs(), ...eventSourcingRowSpecs(), ...partitionedLogRowSpecs(), ...disasterRecoveryRowSpecs(), ...isolationRowSpecs(), ...streamingRowSpecs(), ...batchRowSpecs(), ...storageRowSpecs()];
 }
 
 /** Runs every simulation row (about ten seconds of CPU: build time and tests only). */
