@@ -30,6 +30,7 @@ import { DrTimeline } from "./disaster-recovery";
 import { IsolationLab } from "./transactions";
 import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widgets";
 import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
+import { DurabilityCalc } from "./durability";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -91,5 +92,7 @@ export const mdxComponents = {
   WatermarkPlot,
   BatchJobView,
   CheckpointBarrierView,
+  // Storage durability widget (components/mdx/durability.tsx)
+  DurabilityCalc,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -61,6 +61,8 @@ export const mdxComponentNames = [
   "WatermarkPlot",
   "BatchJobView",
   "CheckpointBarrierView",
+  // Storage durability widget (content/README.md, "Interactive widgets").
+  "DurabilityCalc",
 ] as const;
 
 /** A component name MDX may use. */

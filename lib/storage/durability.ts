@@ -13,6 +13,10 @@
 
 export const HOURS_PER_YEAR = 8760;
 
+/** Per-disk annual failure rates (percent) and rebuild times (hours) the widget offers. */
+export const AFR_CHOICES = [0.5, 1, 2, 4, 8] as const;
+export const REPAIR_CHOICES = [1, 6, 24, 72, 168] as const;
+
 export interface Scheme {
   /** Data fragments needed to read (1 for plain copies). */
   k: number;
