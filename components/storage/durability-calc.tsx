@@ -56,7 +56,7 @@ function Fragments({ r, data, label }: { r: SchemeReport; data: number; label: s
   const n = r.disks;
   const w = n * (size + gap);
   return (
-    <svg viewBox={`0 0 ${Math.max(w, 1)} ${size}`} width={w} height={size} role="img" aria-label={label}>
+    <svg viewBox={`0 0 ${Math.max(w, 1)} ${size}`} className="block h-auto w-full" style={{ maxWidth: w }} role="img" aria-label={label}>
       {Array.from({ length: n }, (_, i) => (
         <rect key={i} x={i * (size + gap)} y={0} width={size} height={size} rx={3} fill={i < data ? color.note : color.warnSoft} stroke={i < data ? color.note : color.warn} />
       ))}
