@@ -31,6 +31,7 @@ import { IsolationLab } from "./transactions";
 import { CollisionOdds, GorillaCompression, IdGenerator } from "./storage-widgets";
 import { BatchJobView, CheckpointBarrierView, WatermarkPlot } from "./streaming";
 import { DurabilityCalc } from "./durability";
+import { WalCrash } from "./wal";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 
 // `satisfies` makes a missing or extra key a type error.
@@ -94,5 +95,7 @@ export const mdxComponents = {
   CheckpointBarrierView,
   // Storage durability widget (components/mdx/durability.tsx)
   DurabilityCalc,
+  // Write-ahead-log widget (components/mdx/wal.tsx)
+  WalCrash,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -63,6 +63,8 @@ export const mdxComponentNames = [
   "CheckpointBarrierView",
   // Storage durability widget (content/README.md, "Interactive widgets").
   "DurabilityCalc",
+  // Write-ahead-log widget (content/README.md, "Interactive widgets").
+  "WalCrash",
 ] as const;
 
 /** A component name MDX may use. */
