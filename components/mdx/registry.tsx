@@ -36,6 +36,8 @@ import { LoadRerun, ScanBytes } from "./analytics";
 import { TraversalExplorer } from "./graph";
 import { Bm25Explorer, HnswSearch } from "./search-widgets";
 import { SchemaEvolution } from "./schemas";
+import { DurabilityCalc } from "./durability";
+import { WalCrash } from "./wal";
 import { WhatYouWillLearn } from "./what-you-will-learn";
 import { TransportCosts } from "./realtime";
 import { ResumableUpload } from "./media";
@@ -116,5 +118,9 @@ export const mdxComponents = {
   ResumableUpload,
   // Schema-evolution widget (components/mdx/schemas.tsx)
   SchemaEvolution,
+  // Storage durability widget (components/mdx/durability.tsx)
+  DurabilityCalc,
+  // Write-ahead-log widget (components/mdx/wal.tsx)
+  WalCrash,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- MDX passes arbitrary props; each component types its own.
 } satisfies Record<MdxComponentName, ComponentType<any>>;

@@ -79,6 +79,10 @@ export const mdxComponentNames = [
   "ResumableUpload",
   // Schema-evolution widget (content/README.md, "Interactive widgets").
   "SchemaEvolution",
+  // Storage durability widget (content/README.md, "Interactive widgets").
+  "DurabilityCalc",
+  // Write-ahead-log widget (content/README.md, "Interactive widgets").
+  "WalCrash",
 ] as const;
 
 /** A component name MDX may use. */

@@ -27,6 +27,7 @@ import { graphRowSpecs } from "./graph-rows";
 import { annRowSpecs, searchEngineRowSpecs } from "./search-engine-rows";
 import { deliveryRowSpecs } from "./delivery-rows";
 import { schemaRowSpecs } from "./schema-rows";
+import { storageRowSpecs } from "./storage-rows";
 
 export type Comparison = "interval" | "at-most" | "equal" | "mean-at-least" | "mean-at-most";
 
@@ -874,7 +875,7 @@ function fanOutRows(): RowSpec[] {
 
 /** Every row spec, in page order. */
 export function fidelityRowSpecs(): RowSpec[] {
-  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...outboxRowSpecs(), ...eventSourcingRowSpecs(), ...partitionedLogRowSpecs(), ...disasterRecoveryRowSpecs(), ...isolationRowSpecs(), ...streamingRowSpecs(), ...batchRowSpecs(), ...workflowRowSpecs(), ...graphRowSpecs(), ...searchEngineRowSpecs(), ...annRowSpecs(), ...deliveryRowSpecs(), ...schemaRowSpecs()];
+  return [...queueingRows(), ...loadBalancingRows(), ...cacheRows(), ...rateLimitingRows(), ...retryRows(), ...breakerRows(), ...closedLoopRows(), ...poolRows(), ...sagaRows(), ...communicationChainRows(), ...fanOutRows(), ...replicationRows(), ...partitioningRowSpecs(), ...consensusRows(), ...outboxRowSpecs(), ...eventSourcingRowSpecs(), ...partitionedLogRowSpecs(), ...disasterRecoveryRowSpecs(), ...isolationRowSpecs(), ...streamingRowSpecs(), ...batchRowSpecs(), ...workflowRowSpecs(), ...graphRowSpecs(), ...searchEngineRowSpecs(), ...annRowSpecs(), ...deliveryRowSpecs(), ...schemaRowSpecs(), ...storageRowSpecs()];
 }
 
 /** Runs every simulation row (about ten seconds of CPU: build time and tests only). */
