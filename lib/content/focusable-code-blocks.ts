@@ -18,8 +18,9 @@ export function makeCodeBlocksFocusable(tree: HastNode): number {
     if (node.type === "element" && node.tagName === "pre") {
       // A highlighter (Shiki) may have set the attribute already as `tabindex`; keeping both spellings
       // compiles to an object with a duplicate tabIndex key (an esbuild warning on every chapter).
-      const { tabindex: _spelledLower, ...rest } = node.properties ?? {};
-      node.properties = { ...rest, tabIndex: 0 };
+      // The attribute keeps its place, so the rendered tag reads the same either way.
+      const entries = Object.entries(node.properties ?? {}).map(([k, v]): [string, unknown] => (k === "tabindex" || k === "tabIndex" ? ["tabIndex", 0] : [k, v]));
+      node.properties = Object.fromEntries(entries.some(([k]) => k === "tabIndex") ? entries : [...entries, ["tabIndex", 0]]);
       touched++;
     }
     for (const child of node.children ?? []) walk(child);
