@@ -7,7 +7,7 @@
  * |---|---|---|---|---|
  * | edge (`retry: {...}`) | `maxAttempts` | `backoff: { baseMs, maxMs, multiplier }` | `jitter` | `budget: { ratio, minPerSec, windowMs }` |
  * | `client` node (flat) | `maxAttempts` | `backoffBaseMs`, `backoffCapMs`, `backoffMultiplier` | `jitter` | `retryBudgetRatio`, `retryBudgetMinPerSec` |
- * | extended `source` | `maxAttempts` | `backoff: "fixed" \| "exponential"`, `baseMs`, `capMs` | `jitter` | `retryBudget` (see {@link SourceRetryBudget}) |
+ * | extended `source` | `maxAttempts` | `backoff: "fixed" \| "exponential"`, `baseMs`, `capMs` | `jitter` | `retryBudget` (a ratio; no per-second floor) |
  *
  * Each spelling is normalised to one {@link RetryPolicyConfig} ({@link retryPolicyFromEdge},
  * {@link retryPolicyFromClient}, {@link retryPolicyFromSource}), and every wait comes from
@@ -37,7 +37,6 @@
  * call is O(1) and memory is constant.
  */
 import type { RandomStream } from "../engine/random";
-import { WindowCounter } from "../engine/stats";
 
 export type Jitter = "none" | "full" | "equal" | "decorrelated";
 export const jitterKinds: readonly Jitter[] = ["none", "full", "equal", "decorrelated"];
@@ -207,7 +206,7 @@ export interface SourceRetrySpelling {
   jitter?: string;
 }
 
-/** The policy of an extended source (its budget is a {@link SourceRetryBudget}, see there). */
+/** The policy of an extended source (its `retryBudget` is a {@link RetryBudget} with no per-second floor). */
 export function retryPolicyFromSource(s: SourceRetrySpelling): RetryPolicyConfig {
   const fixed = (s.backoff ?? "exponential") === "fixed";
   return {
@@ -218,24 +217,3 @@ export function retryPolicyFromSource(s: SourceRetrySpelling): RetryPolicyConfig
   };
 }
 
-/**
- * The extended source's budget (`retryBudget`): a retry is allowed while the retries *sent* in the
- * last 10 s are fewer than `ratio` × the first attempts sent in them. It differs from
- * {@link RetryBudget} in three details that change results (so it is kept until presets are
- * re-pinned on purpose): no `minPerSec` floor, a retry counts when it is sent rather than when it is
- * granted, and the test is `retries ≥ ratio × firsts` rather than `retries + 1 > allowed`.
- */
-export class SourceRetryBudget {
-  private readonly firsts = new WindowCounter(10_000);
-  private readonly retries = new WindowCounter(10_000);
-  constructor(private readonly ratio: number) {}
-  /** Records a try as it is sent (`attempt` 1 is the first). */
-  recordSend(nowMs: number, attempt: number): void {
-    if (attempt === 1) this.firsts.add(nowMs);
-    else this.retries.add(nowMs);
-  }
-  /** Whether one more retry may be scheduled now. */
-  allows(nowMs: number): boolean {
-    return this.retries.sum(nowMs) < this.ratio * this.firsts.sum(nowMs);
-  }
-}

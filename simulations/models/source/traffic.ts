@@ -22,7 +22,7 @@
 import { createSampler, createZipfSampler, type Dist } from "../../engine/distributions";
 import { hashInt, hashString, type RandomStream } from "../../engine/random";
 import { LatencyHistogram, WindowCounter } from "../../engine/stats";
-import { backoffDelayMs, retryPolicyFromSource, SourceRetryBudget } from "../../kernel/retry-policy";
+import { backoffDelayMs, retryPolicyFromSource, RetryBudget } from "../../kernel/retry-policy";
 import { distSchema } from "../../kernel/schema-common";
 import { array, boolean, nullable, number, object, oneOf } from "../../kernel/schema-builder";
 import type { ModelContext, Outcome, Request, SimNode } from "../../kernel/model";
@@ -165,7 +165,7 @@ class TrafficSource {
   private readonly maxAttempts: number;
   private readonly timeoutMs: number | null;
   private readonly honor: boolean;
-  private readonly budget: SourceRetryBudget | null;
+  private readonly budget: RetryBudget | null;
   private readonly adaptive: boolean;
   private readonly throttleK: number;
   private readonly throttleRequests: WindowCounter;
@@ -233,7 +233,9 @@ class TrafficSource {
     this.maxAttempts = this.retryPolicy.maxAttempts;
     this.timeoutMs = spec.timeoutMs ?? null;
     this.honor = spec.honorRetryAfter ?? false;
-    this.budget = spec.retryBudget !== null && spec.retryBudget !== undefined ? new SourceRetryBudget(spec.retryBudget) : null;
+    // The same budget as edges and clients (kernel/retry-policy.ts): a share of the first tries of the
+    // last 10 s, with no per-second floor (the source's field has never had one).
+    this.budget = spec.retryBudget !== null && spec.retryBudget !== undefined ? new RetryBudget({ ratio: spec.retryBudget, minPerSec: 0, windowMs: 10_000 }) : null;
     this.adaptive = (spec.throttle ?? "none") === "adaptive";
     this.throttleK = spec.throttleK ?? 2;
     this.throttleRequests = new WindowCounter(spec.throttleWindowMs ?? 120_000);
@@ -314,7 +316,7 @@ class TrafficSource {
       this.attempts++;
       if (n > 1) this.retries++;
     }
-    this.budget?.recordSend(sim.now, n);
+    if (n === 1) this.budget?.recordRequest(sim.now);
     if (this.timeoutMs !== null) {
       sim.schedule(this.timeoutMs, () => {
         if (op.done || op.current !== n) return;
@@ -342,7 +344,7 @@ class TrafficSource {
       this.finish(op, outcome, reason);
       return;
     }
-    if (this.budget !== null && !this.budget.allows(sim.now)) {
+    if (this.budget !== null && !this.budget.tryWithdraw(sim.now)) {
       if (op.request.counted) this.budgetDenied++;
       this.finish(op, outcome, reason);
       return;

@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { backoffDelayMs, createStream } from "@/simulations";
-import { retryPolicyFromClient, retryPolicyFromEdge, retryPolicyFromSource, SourceRetryBudget } from "@/simulations/kernel/retry-policy";
+import { retryPolicyFromClient, retryPolicyFromEdge, retryPolicyFromSource } from "@/simulations/kernel/retry-policy";
+import { runScenario, validateScenario, type Scenario } from "@/simulations";
+
+function checked(doc: unknown): Scenario {
+  const result = validateScenario(doc);
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join("; "));
+  return result.scenario;
+}
 
 describe("the three spellings of a retry policy", () => {
   it("edge and client spell the same policy", () => {
@@ -47,18 +54,31 @@ describe("the three spellings of a retry policy", () => {
 });
 
 describe("the source's retry budget", () => {
-  it("allows retries while those sent in the last 10 s are fewer than ratio × first tries", () => {
-    const budget = new SourceRetryBudget(0.5);
-    for (let i = 0; i < 4; i++) budget.recordSend(i, 1);
-    expect(budget.allows(10)).toBe(true);
-    budget.recordSend(10, 2);
-    expect(budget.allows(11)).toBe(true);
-    budget.recordSend(11, 3);
-    expect(budget.allows(12)).toBe(false); // 2 retries ≥ 0.5 × 4
-    // Ten seconds later the window has forgotten them all: no first tries, so no retries either.
-    expect(budget.allows(20_500)).toBe(false);
-    budget.recordSend(20_500, 1);
-    budget.recordSend(20_501, 1);
-    expect(budget.allows(20_502)).toBe(true);
+  // A source with retryBudget r spends the same RetryBudget as edges and clients: against a server
+  // that fails every call, retries stay within r × the first tries of each 10 s window.
+  const run = (retryBudget: number | null) =>
+    runScenario(
+      checked({
+        version: 1,
+        title: "budgeted retries against a failing server",
+        seed: 3,
+        stop: { durationMs: 60_000 },
+        nodes: [
+          { id: "users", kind: "source", ratePerSec: 50, maxAttempts: 5, backoff: "fixed", baseMs: 50, retryBudget },
+          { id: "api", kind: "server", workers: 8, serviceMs: { dist: "constant", ms: 5 } },
+        ],
+        edges: [{ from: "users", to: "api" }],
+        faults: [{ kind: "errors", target: "api", atMs: 0, durationMs: 60_000, rate: 1 }],
+      }),
+    ).nodes.users as Record<string, number>;
+
+  it("holds retries to the ratio of first tries, and denies the rest", () => {
+    const free = run(null);
+    expect(free.retries).toBeGreaterThan(free.attempts * 0.7); // 4 retries per first try without a budget
+    const budgeted = run(0.2);
+    const firsts = budgeted.attempts - budgeted.retries;
+    expect(budgeted.retries).toBeLessThanOrEqual(0.2 * firsts * 1.05 + 1);
+    expect(budgeted.retries).toBeGreaterThan(0.2 * firsts * 0.8);
+    expect(budgeted.budgetDenied).toBeGreaterThan(0);
   });
 });
