@@ -39,9 +39,7 @@ const simulationLayerBlocks = layers.map((layer, i) => ({
 }));
 
 // Model files whose factory closure is still over the limit (see the max-lines-per-function block).
-const maxLinesPending = [
-  "models/broker/broker.ts",
-];
+const maxLinesPending = [];
 
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "out/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "public/**"] },
@@ -84,12 +82,12 @@ export default tseslint.config(
     files: ["simulations/**/*.ts"],
     rules: { "max-lines-per-function": ["error", { max: 150, skipBlankLines: true, skipComments: true }] },
   },
-  {
-    // Still one long closure each, to be split (kept identical by the golden reports): remove a file
-    // from this list when it is split; the rule then holds it there.
-    files: maxLinesPending.map((f) => `simulations/${f}`),
-    rules: { "max-lines-per-function": "off" },
-  },
+  // Still one long closure each, to be split (kept identical by the golden reports): remove a file
+  // from this list when it is split; the rule then holds it there. ESLint refuses an empty `files`,
+  // so the block is only there while the list has a file.
+  ...(maxLinesPending.length > 0
+    ? [{ files: maxLinesPending.map((f) => `simulations/${f}`), rules: { "max-lines-per-function": "off" } }]
+    : []),
   // lib/: React-free glue.
   {
     files: ["lib/**/*.ts", "lib/**/*.tsx"],

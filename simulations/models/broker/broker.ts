@@ -47,7 +47,7 @@ import { BACKGROUND_PRIORITY } from "../../engine/simulation";
 import { LatencyHistogram, RunningMean, TimeWeighted } from "../../engine/stats";
 import { distSchema, kebabId } from "../../kernel/schema-common";
 import { array, boolean, literal, nullable, number, object, oneOf, type Infer } from "../../kernel/schema-builder";
-import type { EdgeRuntime, NodeKind, NodeMetrics, Reply, Request, SimNode } from "../../kernel/model";
+import type { EdgeRuntime, ModelContext, NodeKind, NodeMetrics, Reply, Request, SimNode } from "../../kernel/model";
 import { defineKind, onlyWhen, type KindCheckContext } from "../../kernel/kind";
 import { hashInt } from "../load-balancer/hash-ring";
 import { Fifo, round } from "../shared";
@@ -197,708 +197,833 @@ export type BrokerNode = SimNode & MessageStore & { start(): void };
 export const brokerKind: NodeKind<BrokerSpec> = {
   kind: "broker",
   create(spec, ctx): BrokerNode {
-    const { sim, faults } = ctx;
-    const id = spec.id;
-    const mode = spec.mode ?? "queue";
-    const consumedMode = (spec.completeOn ?? "publish") === "consumed";
-    const visibilityMs = spec.visibilityTimeoutMs === undefined ? 30_000 : spec.visibilityTimeoutMs;
-    const nackDelayMs = spec.nackDelayMs ?? 0;
-    const maxReceives = spec.maxReceiveCount ?? Infinity;
-    const ordering = spec.ordering ?? "none";
-    const partitions = spec.partitions ?? 8;
-    const dedupMs = spec.dedupWindowMs ?? null;
-    const maxDepth = spec.maxDepth ?? Infinity;
-    const blockWhenFull = spec.overflow === "block";
-    const durable = spec.durable ?? true;
-    const classes = spec.classes ?? [];
-    const classCount = Math.max(1, classes.length);
-    const weighted = spec.priorityPolicy === "weighted" && classes.length > 1;
-    const samplePublish = spec.publishMs ? createSampler(spec.publishMs, ctx.random("publish")) : null;
+    return new Broker(spec, ctx).toNode();
+  },
+};
 
-    const classOfSource = new Map<string, number>();
-    classes.forEach((c, i) => (c.sources ?? []).forEach((s) => classOfSource.set(s, i)));
+type BrokerClass = NonNullable<BrokerSpec["classes"]>[number];
+type Ordering = NonNullable<BrokerSpec["ordering"]>;
+
+const newSub = (name: string, classCount: number): Sub => ({
+  name,
+  targets: [],
+  cursor: 0,
+  ready: Array.from({ length: classCount }, () => new Fifo<Copy>()),
+  readyByClass: new Array<number>(classCount).fill(0),
+  groups: new Map(),
+  readyGroups: new Fifo<number>(),
+  queuedGroups: new Set(),
+  busyGroups: new Set(),
+  readyCount: 0,
+  inFlight: 0,
+  delayed: 0,
+  published: 0,
+  acked: 0,
+  deadLettered: 0,
+  discarded: 0,
+  lost: 0,
+});
+
+const SAMPLE_MS = 1000;
+
+const oneDecimal = (h: LatencyHistogram) => ({
+  mean: round(h.mean, 3),
+  p50: round(h.quantile(0.5), 3),
+  p95: round(h.quantile(0.95), 3),
+  p99: round(h.quantile(0.99), 3),
+  max: round(h.count ? h.max : 0, 3),
+});
+
+/** One broker's subscriptions, stored copies, leases and counters; `toNode` exposes it to the runtime. */
+class Broker {
+  private readonly sim: ModelContext["sim"];
+  private readonly faults: ModelContext["faults"];
+  private readonly id: string;
+  private readonly mode: "queue" | "topic";
+  private readonly consumedMode: boolean;
+  private readonly visibilityMs: number | null;
+  private readonly nackDelayMs: number;
+  private readonly maxReceives: number;
+  private readonly ordering: Ordering;
+  private readonly partitions: number;
+  private readonly dedupMs: number | null;
+  private readonly maxDepth: number;
+  private readonly blockWhenFull: boolean;
+  private readonly durable: boolean;
+  private readonly classes: BrokerClass[];
+  private readonly classCount: number;
+  private readonly weighted: boolean;
+  private readonly samplePublish: (() => number) | null;
+
+  private readonly classOfSource = new Map<string, number>();
+  private readonly shares: number[];
+  private readonly pass: number[];
+
+  private readonly subs: Sub[] = [];
+
+  // Live state.
+  private stored = 0;
+  private crashed = false;
+  /** Every copy not yet finished, for crash handling. */
+  private readonly live = new Set<Copy>();
+  private readonly blocked = new Fifo<Blocked>();
+  private readonly dedupSeen = new Map<number, number>();
+  private readonly dedupOrder = new Fifo<{ id: number; atMs: number }>();
+  private pumpScheduled = false;
+
+  // Metrics.
+  private readonly depthTw: TimeWeighted;
+  private readonly inFlightTw: TimeWeighted;
+  private readonly oldestTw: TimeWeighted;
+  private readonly classOldestTw: TimeWeighted[];
+  private peakDepth = 0;
+  private peakOldestMs = 0;
+  private published = 0;
+  private rejected = 0;
+  private blockedPublishes = 0;
+  private duplicatesDropped = 0;
+  private unrouted = 0;
+  private delivered = 0;
+  private redeliveries = 0;
+  private duplicateDeliveries = 0;
+  private concurrentDuplicates = 0;
+  private visibilityExpired = 0;
+  private acked = 0;
+  private nacked = 0;
+  private staleAcks = 0;
+  private lostAcks = 0;
+  private deadLettered = 0;
+  private discarded = 0;
+  private lost = 0;
+  private readonly endToEnd = new LatencyHistogram();
+  private readonly waitHist = new LatencyHistogram();
+  private readonly classWait: LatencyHistogram[];
+  private readonly processing = new LatencyHistogram();
+  private readonly retryDelay = new RunningMean();
+  private readonly blockedWait = new LatencyHistogram();
+
+  constructor(
+    private readonly spec: BrokerSpec,
+    private readonly ctx: ModelContext,
+  ) {
+    this.sim = ctx.sim;
+    this.faults = ctx.faults;
+    this.id = spec.id;
+    this.mode = spec.mode ?? "queue";
+    this.consumedMode = (spec.completeOn ?? "publish") === "consumed";
+    this.visibilityMs = spec.visibilityTimeoutMs === undefined ? 30_000 : spec.visibilityTimeoutMs;
+    this.nackDelayMs = spec.nackDelayMs ?? 0;
+    this.maxReceives = spec.maxReceiveCount ?? Infinity;
+    this.ordering = spec.ordering ?? "none";
+    this.partitions = spec.partitions ?? 8;
+    this.dedupMs = spec.dedupWindowMs ?? null;
+    this.maxDepth = spec.maxDepth ?? Infinity;
+    this.blockWhenFull = spec.overflow === "block";
+    this.durable = spec.durable ?? true;
+    const classes = (this.classes = spec.classes ?? []);
+    const classCount = (this.classCount = Math.max(1, classes.length));
+    this.weighted = spec.priorityPolicy === "weighted" && classes.length > 1;
+    // Streams are created in this order; keep it.
+    this.samplePublish = spec.publishMs ? createSampler(spec.publishMs, ctx.random("publish")) : null;
+
+    classes.forEach((c, i) => (c.sources ?? []).forEach((s) => this.classOfSource.set(s, i)));
     // Weighted: stride scheduling on shares; classes without a share split what is left.
     const given = classes.reduce((sum, c) => sum + (c.share ?? 0), 0);
     const unshared = classes.filter((c) => c.share === undefined).length;
-    const shares = classes.map((c) => c.share ?? Math.max(0.01, (1 - given) / Math.max(1, unshared)));
-    const pass = new Array<number>(classCount).fill(0);
+    this.shares = classes.map((c) => c.share ?? Math.max(0.01, (1 - given) / Math.max(1, unshared)));
+    this.pass = new Array<number>(classCount).fill(0);
 
-    const subs: Sub[] = [];
-    const newSub = (name: string): Sub => ({
-      name,
-      targets: [],
-      cursor: 0,
-      ready: Array.from({ length: classCount }, () => new Fifo<Copy>()),
-      readyByClass: new Array<number>(classCount).fill(0),
-      groups: new Map(),
-      readyGroups: new Fifo<number>(),
-      queuedGroups: new Set(),
-      busyGroups: new Set(),
-      readyCount: 0,
-      inFlight: 0,
-      delayed: 0,
-      published: 0,
-      acked: 0,
-      deadLettered: 0,
-      discarded: 0,
-      lost: 0,
-    });
+    this.depthTw = new TimeWeighted(ctx.warmupMs);
+    this.inFlightTw = new TimeWeighted(ctx.warmupMs);
+    this.oldestTw = new TimeWeighted(ctx.warmupMs);
+    this.classOldestTw = Array.from({ length: classCount }, () => new TimeWeighted(ctx.warmupMs));
+    this.classWait = Array.from({ length: classCount }, () => new LatencyHistogram());
+  }
 
-    // Live state.
-    let stored = 0;
-    let crashed = false;
-    /** Every copy not yet finished, for crash handling. */
-    const live = new Set<Copy>();
-    const blocked = new Fifo<Blocked>();
-    const dedupSeen = new Map<number, number>();
-    const dedupOrder = new Fifo<{ id: number; atMs: number }>();
+  private totalReady(): number {
+    return this.subs.reduce((s, x) => s + x.readyCount, 0);
+  }
 
-    // Metrics.
-    const depthTw = new TimeWeighted(ctx.warmupMs);
-    const inFlightTw = new TimeWeighted(ctx.warmupMs);
-    const oldestTw = new TimeWeighted(ctx.warmupMs);
-    const classOldestTw = Array.from({ length: classCount }, () => new TimeWeighted(ctx.warmupMs));
-    let peakDepth = 0;
-    let peakOldestMs = 0;
-    let published = 0;
-    let rejected = 0;
-    let blockedPublishes = 0;
-    let duplicatesDropped = 0;
-    let unrouted = 0;
-    let delivered = 0;
-    let redeliveries = 0;
-    let duplicateDeliveries = 0;
-    let concurrentDuplicates = 0;
-    let visibilityExpired = 0;
-    let acked = 0;
-    let nacked = 0;
-    let staleAcks = 0;
-    let lostAcks = 0;
-    let deadLettered = 0;
-    let discarded = 0;
-    let lost = 0;
-    const endToEnd = new LatencyHistogram();
-    const waitHist = new LatencyHistogram();
-    const classWait = Array.from({ length: classCount }, () => new LatencyHistogram());
-    const processing = new LatencyHistogram();
-    const retryDelay = new RunningMean();
-    const blockedWait = new LatencyHistogram();
+  private totalInFlight(): number {
+    return this.subs.reduce((s, x) => s + x.inFlight, 0);
+  }
 
-    const totalReady = () => subs.reduce((s, x) => s + x.readyCount, 0);
-    const totalInFlight = () => subs.reduce((s, x) => s + x.inFlight, 0);
-    const noteDepth = () => {
-      const d = totalReady();
-      depthTw.set(sim.now, d);
-      if (d > peakDepth && sim.now >= ctx.warmupMs) peakDepth = d;
-      inFlightTw.set(sim.now, totalInFlight());
-    };
+  private noteDepth(): void {
+    const sim = this.sim;
+    const d = this.totalReady();
+    this.depthTw.set(sim.now, d);
+    if (d > this.peakDepth && sim.now >= this.ctx.warmupMs) this.peakDepth = d;
+    this.inFlightTw.set(sim.now, this.totalInFlight());
+  }
 
-    // --- storing -----------------------------------------------------------------------------
+  // --- storing -----------------------------------------------------------------------------
 
-    const groupOf = (request: Request): number => {
-      if (ordering === "none") return -1;
-      const key = request.key >= 0 ? request.key : request.id;
-      return ordering === "key" ? key : hashInt(key) % partitions;
-    };
+  private groupOf(request: Request): number {
+    if (this.ordering === "none") return -1;
+    const key = request.key >= 0 ? request.key : request.id;
+    return this.ordering === "key" ? key : hashInt(key) % this.partitions;
+  }
 
-    const makeReady = (copy: Copy) => {
-      const sub = copy.sub;
-      copy.state = READY;
-      sub.readyCount++;
-      if (copy.msg.group < 0) {
-        sub.ready[copy.msg.cls].push(copy);
-        if (weighted && sub.readyByClass[copy.msg.cls] === 0) {
-          // A class coming back from idle must not spend credit it banked while empty.
-          let min = Infinity;
-          for (let c = 0; c < classCount; c++) if (sub.readyByClass[c] > 0 && pass[c] < min) min = pass[c];
-          if (min !== Infinity && pass[copy.msg.cls] < min) pass[copy.msg.cls] = min;
-        }
-        sub.readyByClass[copy.msg.cls]++;
-      } else {
-        const g = copy.msg.group;
-        // Ordered: the copy is already in its group's FIFO (at the head when it is a redelivery).
-        if (!sub.busyGroups.has(g) && !sub.queuedGroups.has(g)) {
-          sub.queuedGroups.add(g);
-          sub.readyGroups.push(g);
-        }
+  private makeReady(copy: Copy): void {
+    const sub = copy.sub;
+    const pass = this.pass;
+    copy.state = READY;
+    sub.readyCount++;
+    if (copy.msg.group < 0) {
+      sub.ready[copy.msg.cls].push(copy);
+      if (this.weighted && sub.readyByClass[copy.msg.cls] === 0) {
+        // A class coming back from idle must not spend credit it banked while empty.
+        let min = Infinity;
+        for (let c = 0; c < this.classCount; c++) if (sub.readyByClass[c] > 0 && pass[c] < min) min = pass[c];
+        if (min !== Infinity && pass[copy.msg.cls] < min) pass[copy.msg.cls] = min;
       }
-    };
+      sub.readyByClass[copy.msg.cls]++;
+    } else {
+      const g = copy.msg.group;
+      // Ordered: the copy is already in its group's FIFO (at the head when it is a redelivery).
+      if (!sub.busyGroups.has(g) && !sub.queuedGroups.has(g)) {
+        sub.queuedGroups.add(g);
+        sub.readyGroups.push(g);
+      }
+    }
+  }
 
-    const store = (request: Request, reply: Reply | null): Message => {
-      const msg: Message = { request, reply, publishedMs: sim.now, group: groupOf(request), cls: classOfSource.get(request.sourceId) ?? classCount - 1, pending: 0, failure: null };
-      const targetSubs = subs.length > 0 ? subs : [];
-      if (request.counted) published++;
-      if (targetSubs.length === 0) {
-        if (request.counted) unrouted++;
-        if (reply) settleProducer(msg);
-        return msg;
-      }
-      stored++;
-      for (const sub of targetSubs) {
-        msg.pending++;
-        if (request.counted) sub.published++;
-        const copy: Copy = { msg, sub, state: READY, receives: 0, lease: 0, holders: 0, deadlineMs: 0, receivedAtMs: 0, failedAtMs: -1, unanswered: false, delivered: false };
-        live.add(copy);
-        if (msg.group >= 0) {
-          let fifo = sub.groups.get(msg.group);
-          if (!fifo) sub.groups.set(msg.group, (fifo = new Fifo<Copy>()));
-          fifo.push(copy);
-        }
-        makeReady(copy);
-      }
-      noteDepth();
-      requestPump();
+  private store(request: Request, reply: Reply | null): Message {
+    const msg: Message = {
+      request,
+      reply,
+      publishedMs: this.sim.now,
+      group: this.groupOf(request),
+      cls: this.classOfSource.get(request.sourceId) ?? this.classCount - 1,
+      pending: 0,
+      failure: null,
+    };
+    const targetSubs = this.subs.length > 0 ? this.subs : [];
+    if (request.counted) this.published++;
+    if (targetSubs.length === 0) {
+      if (request.counted) this.unrouted++;
+      if (reply) this.settleProducer(msg);
       return msg;
-    };
-
-    const settleProducer = (msg: Message) => {
-      const reply = msg.reply;
-      if (!reply) return;
-      msg.reply = null;
-      if (msg.failure) reply("error", msg.failure);
-      else reply("ok");
-    };
-
-    const finishCopy = (copy: Copy, how: "acked" | "dead-lettered" | "discarded" | "lost") => {
-      const sub = copy.sub;
-      const msg = copy.msg;
-      const wasReady = copy.state === READY;
-      if (copy.state === INFLIGHT) sub.inFlight--;
-      else if (copy.state === DELAYED) sub.delayed--;
-      else if (wasReady) {
-        sub.readyCount--;
-        if (msg.group < 0) sub.readyByClass[msg.cls]--;
-      }
-      copy.state = DONE;
-      live.delete(copy);
-      const counted = msg.request.counted;
-      if (how === "acked") {
-        if (counted) {
-          sub.acked++;
-          acked++;
-          endToEnd.record(sim.now - msg.publishedMs);
-          processing.record(sim.now - copy.receivedAtMs);
-        }
-      } else {
-        msg.failure = how;
-        if (counted) {
-          if (how === "dead-lettered") {
-            sub.deadLettered++;
-            deadLettered++;
-          } else if (how === "discarded") {
-            sub.discarded++;
-            discarded++;
-          } else {
-            sub.lost++;
-            lost++;
-          }
-        }
-      }
+    }
+    this.stored++;
+    for (const sub of targetSubs) {
+      msg.pending++;
+      if (request.counted) sub.published++;
+      const copy: Copy = { msg, sub, state: READY, receives: 0, lease: 0, holders: 0, deadlineMs: 0, receivedAtMs: 0, failedAtMs: -1, unanswered: false, delivered: false };
+      this.live.add(copy);
       if (msg.group >= 0) {
-        const fifo = sub.groups.get(msg.group);
-        // Only a group's head is ever delivered, so a finished copy is its group's head.
-        if (fifo && fifo.peek() === copy) fifo.shift();
-        sub.busyGroups.delete(msg.group);
-        if (fifo && fifo.length > 0) {
-          if (!sub.queuedGroups.has(msg.group)) {
-            sub.queuedGroups.add(msg.group);
-            sub.readyGroups.push(msg.group);
-          }
-        } else sub.groups.delete(msg.group);
+        let fifo = sub.groups.get(msg.group);
+        if (!fifo) sub.groups.set(msg.group, (fifo = new Fifo<Copy>()));
+        fifo.push(copy);
       }
-      msg.pending--;
-      if (msg.pending === 0) {
-        stored--;
-        settleProducer(msg);
-        admitBlocked();
-      }
-      noteDepth();
-      requestPump();
-    };
+      this.makeReady(copy);
+    }
+    this.noteDepth();
+    this.requestPump();
+    return msg;
+  }
 
-    /** The copy is visible again (after a nack delay, a timeout or a closed connection) or leaves. */
-    const returnCopy = (copy: Copy) => {
-      if (copy.state === DONE) return;
-      if (copy.state === INFLIGHT) copy.sub.inFlight--;
-      else if (copy.state === DELAYED) copy.sub.delayed--;
-      copy.state = DELAYED; // transient, so finishCopy/makeReady see a consistent state
-      copy.sub.delayed++;
-      if (copy.receives >= maxReceives) {
-        deadLetter(copy);
-        return;
-      }
-      copy.sub.delayed--;
-      if (copy.msg.group >= 0) copy.sub.busyGroups.delete(copy.msg.group);
-      makeReady(copy);
-      noteDepth();
-      requestPump();
-    };
+  private settleProducer(msg: Message): void {
+    const reply = msg.reply;
+    if (!reply) return;
+    msg.reply = null;
+    if (msg.failure) reply("error", msg.failure);
+    else reply("ok");
+  }
 
-    const deadLetter = (copy: Copy) => {
-      const dlqId = spec.deadLetterTo ?? null;
-      let moved = false;
-      if (dlqId !== null) {
-        const dlq = ctx.peer(dlqId);
-        moved = isMessageStore(dlq) && !ctx.isDown(dlqId) && dlq.storeMoved(copy.msg.request);
-      }
-      if (ctx.tracing) ctx.emit(moved ? "message.dead-lettered" : "message.discarded", `after ${copy.receives} receives${moved ? ` to ${dlqId}` : ""}`, copy.msg.request.id);
-      finishCopy(copy, moved ? "dead-lettered" : "discarded");
-    };
-
-    // --- publishing ----------------------------------------------------------------------------
-
-    const accept = (request: Request, reply: Reply) => {
-      if (dedupMs !== null) {
-        dedupSeen.set(request.id, sim.now);
-        dedupOrder.push({ id: request.id, atMs: sim.now });
-      }
-      const ackNow = () => {
-        request.spans?.push({ node: id, kind: "publish", startMs: sim.now, endMs: sim.now });
-        reply("ok");
-      };
-      if (consumedMode) {
-        store(request, reply);
-      } else if (samplePublish) {
-        const ms = samplePublish();
-        store(request, null);
-        sim.schedule(ms, ackNow);
-      } else {
-        store(request, null);
-        sim.schedule(0, ackNow);
-      }
-    };
-
-    const isDuplicate = (request: Request): boolean => {
-      if (dedupMs === null) return false;
-      while (dedupOrder.length > 0 && dedupOrder.peek()!.atMs + dedupMs <= sim.now) {
-        const old = dedupOrder.shift()!;
-        if (dedupSeen.get(old.id) === old.atMs) dedupSeen.delete(old.id);
-      }
-      return dedupSeen.has(request.id);
-    };
-
-    const admitBlocked = () => {
-      while (blocked.length > 0 && stored < maxDepth) {
-        const b = blocked.shift()!;
-        if (b.request.counted) blockedWait.record(sim.now - b.sinceMs);
-        b.request.spans?.push({ node: id, kind: "blocked", startMs: b.sinceMs, endMs: sim.now });
-        if (blocked.length === 0 && ctx.tracing) ctx.emit("broker.publishers-unblocked");
-        accept(b.request, b.reply);
-      }
-    };
-
-    // --- delivering --------------------------------------------------------------------------
-
-    let pumpScheduled = false;
-    const requestPump = () => {
-      if (pumpScheduled || crashed) return;
-      pumpScheduled = true;
-      // One pump per instant, as its own event: never re-entrant inside an ack.
-      sim.schedule(0, pump);
-    };
-    const pump = () => {
-      pumpScheduled = false;
-      if (crashed) return;
-      for (const sub of subs) pumpSub(sub);
-    };
-
-    const usable = (t: Target): boolean => {
-      if (t.edge.partitioned || ctx.isDown(t.edge.to)) return false;
-      if (t.backoffUntilMs > sim.now) return false;
-      return t.consumer ? t.consumer.capacity() > 0 : t.unacked < t.limit;
-    };
-
-    const pickTarget = (sub: Sub): Target | null => {
-      const n = sub.targets.length;
-      for (let k = 0; k < n; k++) {
-        const i = (sub.cursor + k) % n;
-        if (usable(sub.targets[i])) {
-          sub.cursor = (i + 1) % n;
-          return sub.targets[i];
-        }
-      }
-      return null;
-    };
-
-    const nextCopy = (sub: Sub): Copy | null => {
-      if (ordering !== "none") {
-        while (sub.readyGroups.length > 0) {
-          const g = sub.readyGroups.shift()!;
-          sub.queuedGroups.delete(g);
-          const fifo = sub.groups.get(g);
-          if (!fifo || sub.busyGroups.has(g)) continue;
-          const head = fifo.peek();
-          if (!head || head.state !== READY) continue;
-          sub.busyGroups.add(g);
-          return head;
-        }
-        return null;
-      }
-      let cls = -1;
-      if (weighted) {
-        let best = Infinity;
-        for (let c = 0; c < classCount; c++) {
-          if (sub.readyByClass[c] > 0 && pass[c] < best) {
-            best = pass[c];
-            cls = c;
-          }
-        }
-        if (cls >= 0) pass[cls] += 1 / shares[cls];
-      } else {
-        for (let c = 0; c < classCount; c++) if (sub.readyByClass[c] > 0) {
-          cls = c;
-          break;
-        }
-      }
-      if (cls < 0) return null;
-      const fifo = sub.ready[cls];
-      while (fifo.length > 0) {
-        const copy = fifo.shift()!;
-        if (copy.state === READY) return copy;
-      }
-      return null;
-    };
-
-    const pumpSub = (sub: Sub) => {
-      // At most the copies ready when the pump began: a copy refused and made ready again during
-      // this pump waits for the next one, never loops inside this event.
-      let budget = sub.readyCount;
-      while (sub.readyCount > 0 && budget-- > 0) {
-        const target = pickTarget(sub);
-        if (!target) return;
-        const copy = nextCopy(sub);
-        if (!copy) return;
-        deliver(copy, target);
-      }
-    };
-
-    const deliver = (copy: Copy, target: Target) => {
-      const sub = copy.sub;
-      const msg = copy.msg;
+  private finishCopy(copy: Copy, how: "acked" | "dead-lettered" | "discarded" | "lost"): void {
+    const sub = copy.sub;
+    const msg = copy.msg;
+    const wasReady = copy.state === READY;
+    if (copy.state === INFLIGHT) sub.inFlight--;
+    else if (copy.state === DELAYED) sub.delayed--;
+    else if (wasReady) {
       sub.readyCount--;
       if (msg.group < 0) sub.readyByClass[msg.cls]--;
-      sub.inFlight++;
-      copy.state = INFLIGHT;
-      copy.receives++;
-      copy.holders++;
-      copy.receivedAtMs = sim.now;
-      const lease = ++copy.lease;
-      const counted = msg.request.counted;
-      const concurrent = copy.holders > 1;
+    }
+    copy.state = DONE;
+    this.live.delete(copy);
+    this.countFinished(copy, how);
+    if (msg.group >= 0) {
+      const fifo = sub.groups.get(msg.group);
+      // Only a group's head is ever delivered, so a finished copy is its group's head.
+      if (fifo && fifo.peek() === copy) fifo.shift();
+      sub.busyGroups.delete(msg.group);
+      if (fifo && fifo.length > 0) {
+        if (!sub.queuedGroups.has(msg.group)) {
+          sub.queuedGroups.add(msg.group);
+          sub.readyGroups.push(msg.group);
+        }
+      } else sub.groups.delete(msg.group);
+    }
+    msg.pending--;
+    if (msg.pending === 0) {
+      this.stored--;
+      this.settleProducer(msg);
+      this.admitBlocked();
+    }
+    this.noteDepth();
+    this.requestPump();
+  }
+
+  /** The counters (and, for a failure, the message's failure) of a copy that just finished. */
+  private countFinished(copy: Copy, how: "acked" | "dead-lettered" | "discarded" | "lost"): void {
+    const sub = copy.sub;
+    const msg = copy.msg;
+    const counted = msg.request.counted;
+    if (how === "acked") {
       if (counted) {
-        delivered++;
-        if (copy.receives > 1) redeliveries++;
-        if (copy.unanswered) duplicateDeliveries++;
-        if (concurrent) concurrentDuplicates++;
-        if (!copy.delivered) {
-          waitHist.record(sim.now - msg.publishedMs);
-          classWait[msg.cls].record(sim.now - msg.publishedMs);
-        }
-        if (copy.failedAtMs >= 0) retryDelay.record(sim.now - copy.failedAtMs);
+        sub.acked++;
+        this.acked++;
+        this.endToEnd.record(this.sim.now - msg.publishedMs);
+        this.processing.record(this.sim.now - copy.receivedAtMs);
       }
-      copy.unanswered = false;
-      copy.failedAtMs = -1;
-      copy.delivered = true;
-      msg.request.spans?.push({ node: id, kind: "queue", startMs: msg.publishedMs, endMs: sim.now, detail: `${sub.name} receive ${copy.receives}` });
-      if (copy.receives > 1 && ctx.tracing) ctx.emit("message.redelivered", `receive ${copy.receives} to ${target.edge.to}`, msg.request.id);
-      noteDepth();
-      if (visibilityMs !== null) {
-        copy.deadlineMs = sim.now + visibilityMs;
-        sim.schedule(visibilityMs, () => expire(copy, lease));
+    } else {
+      msg.failure = how;
+      if (counted) {
+        if (how === "dead-lettered") {
+          sub.deadLettered++;
+          this.deadLettered++;
+        } else if (how === "discarded") {
+          sub.discarded++;
+          this.discarded++;
+        } else {
+          sub.lost++;
+          this.lost++;
+        }
       }
-      // Lease state shared by the answer paths below.
-      let holding = true;
-      let slot = true;
-      const release = () => {
-        if (holding) {
-          holding = false;
-          copy.holders--;
+    }
+  }
+
+  /** The copy is visible again (after a nack delay, a timeout or a closed connection) or leaves. */
+  private returnCopy(copy: Copy): void {
+    if (copy.state === DONE) return;
+    if (copy.state === INFLIGHT) copy.sub.inFlight--;
+    else if (copy.state === DELAYED) copy.sub.delayed--;
+    copy.state = DELAYED; // transient, so finishCopy/makeReady see a consistent state
+    copy.sub.delayed++;
+    if (copy.receives >= this.maxReceives) {
+      this.deadLetter(copy);
+      return;
+    }
+    copy.sub.delayed--;
+    if (copy.msg.group >= 0) copy.sub.busyGroups.delete(copy.msg.group);
+    this.makeReady(copy);
+    this.noteDepth();
+    this.requestPump();
+  }
+
+  private deadLetter(copy: Copy): void {
+    const ctx = this.ctx;
+    const dlqId = this.spec.deadLetterTo ?? null;
+    let moved = false;
+    if (dlqId !== null) {
+      const dlq = ctx.peer(dlqId);
+      moved = isMessageStore(dlq) && !ctx.isDown(dlqId) && dlq.storeMoved(copy.msg.request);
+    }
+    if (ctx.tracing) ctx.emit(moved ? "message.dead-lettered" : "message.discarded", `after ${copy.receives} receives${moved ? ` to ${dlqId}` : ""}`, copy.msg.request.id);
+    this.finishCopy(copy, moved ? "dead-lettered" : "discarded");
+  }
+
+  // --- publishing ----------------------------------------------------------------------------
+
+  private accept(request: Request, reply: Reply): void {
+    const sim = this.sim;
+    if (this.dedupMs !== null) {
+      this.dedupSeen.set(request.id, sim.now);
+      this.dedupOrder.push({ id: request.id, atMs: sim.now });
+    }
+    const ackNow = () => {
+      request.spans?.push({ node: this.id, kind: "publish", startMs: sim.now, endMs: sim.now });
+      reply("ok");
+    };
+    if (this.consumedMode) {
+      this.store(request, reply);
+    } else if (this.samplePublish) {
+      const ms = this.samplePublish();
+      this.store(request, null);
+      sim.schedule(ms, ackNow);
+    } else {
+      this.store(request, null);
+      sim.schedule(0, ackNow);
+    }
+  }
+
+  private isDuplicate(request: Request): boolean {
+    const dedupMs = this.dedupMs;
+    if (dedupMs === null) return false;
+    const dedupOrder = this.dedupOrder;
+    while (dedupOrder.length > 0 && dedupOrder.peek()!.atMs + dedupMs <= this.sim.now) {
+      const old = dedupOrder.shift()!;
+      if (this.dedupSeen.get(old.id) === old.atMs) this.dedupSeen.delete(old.id);
+    }
+    return this.dedupSeen.has(request.id);
+  }
+
+  private admitBlocked(): void {
+    const blocked = this.blocked;
+    while (blocked.length > 0 && this.stored < this.maxDepth) {
+      const b = blocked.shift()!;
+      if (b.request.counted) this.blockedWait.record(this.sim.now - b.sinceMs);
+      b.request.spans?.push({ node: this.id, kind: "blocked", startMs: b.sinceMs, endMs: this.sim.now });
+      if (blocked.length === 0 && this.ctx.tracing) this.ctx.emit("broker.publishers-unblocked");
+      this.accept(b.request, b.reply);
+    }
+  }
+
+  // --- delivering --------------------------------------------------------------------------
+
+  private requestPump(): void {
+    if (this.pumpScheduled || this.crashed) return;
+    this.pumpScheduled = true;
+    // One pump per instant, as its own event: never re-entrant inside an ack.
+    this.sim.schedule(0, () => this.pump());
+  }
+
+  private pump(): void {
+    this.pumpScheduled = false;
+    if (this.crashed) return;
+    for (const sub of this.subs) this.pumpSub(sub);
+  }
+
+  private usable(t: Target): boolean {
+    if (t.edge.partitioned || this.ctx.isDown(t.edge.to)) return false;
+    if (t.backoffUntilMs > this.sim.now) return false;
+    return t.consumer ? t.consumer.capacity() > 0 : t.unacked < t.limit;
+  }
+
+  private pickTarget(sub: Sub): Target | null {
+    const n = sub.targets.length;
+    for (let k = 0; k < n; k++) {
+      const i = (sub.cursor + k) % n;
+      if (this.usable(sub.targets[i])) {
+        sub.cursor = (i + 1) % n;
+        return sub.targets[i];
+      }
+    }
+    return null;
+  }
+
+  private nextCopy(sub: Sub): Copy | null {
+    if (this.ordering !== "none") return this.nextOrderedCopy(sub);
+    const cls = this.nextClass(sub);
+    if (cls < 0) return null;
+    const fifo = sub.ready[cls];
+    while (fifo.length > 0) {
+      const copy = fifo.shift()!;
+      if (copy.state === READY) return copy;
+    }
+    return null;
+  }
+
+  private nextOrderedCopy(sub: Sub): Copy | null {
+    while (sub.readyGroups.length > 0) {
+      const g = sub.readyGroups.shift()!;
+      sub.queuedGroups.delete(g);
+      const fifo = sub.groups.get(g);
+      if (!fifo || sub.busyGroups.has(g)) continue;
+      const head = fifo.peek();
+      if (!head || head.state !== READY) continue;
+      sub.busyGroups.add(g);
+      return head;
+    }
+    return null;
+  }
+
+  /** The priority class to deliver from next (strict order or stride scheduling), -1 when none is ready. */
+  private nextClass(sub: Sub): number {
+    const pass = this.pass;
+    let cls = -1;
+    if (this.weighted) {
+      let best = Infinity;
+      for (let c = 0; c < this.classCount; c++) {
+        if (sub.readyByClass[c] > 0 && pass[c] < best) {
+          best = pass[c];
+          cls = c;
         }
-        if (slot) {
-          slot = false;
-          target.unacked--;
-        }
-      };
-      const ack = () => {
-        release();
-        if (crashed || target.edge.partitioned) {
-          // The ack never reaches the broker: the message will come back.
-          if (counted) lostAcks++;
-          return;
-        }
-        if (copy.state === DONE) {
-          if (counted) staleAcks++;
-          return;
-        }
-        finishCopy(copy, "acked");
-      };
-      const nack = () => {
-        release();
-        if (crashed || copy.lease !== lease || copy.state !== INFLIGHT) return;
-        if (counted) nacked++;
-        copy.failedAtMs = sim.now;
-        if (nackDelayMs > 0) {
-          sub.inFlight--;
-          copy.state = DELAYED;
-          sub.delayed++;
-          noteDepth();
-          sim.schedule(nackDelayMs, () => {
-            if (copy.lease === lease && copy.state === DELAYED) returnCopy(copy);
-          });
-        } else returnCopy(copy);
-      };
-      target.unacked++;
-      if (target.consumer) {
-        const delivery: Delivery = {
-          messageId: msg.request.id,
-          request: msg.request,
-          receiveCount: copy.receives,
-          visibilityTimeoutMs: visibilityMs,
-          concurrentDuplicate: concurrent,
-          ack,
-          nack,
-          extendVisibility() {
-            if (visibilityMs === null || copy.lease !== lease || copy.state !== INFLIGHT) return;
-            copy.deadlineMs = Math.min(sim.now + visibilityMs, copy.receivedAtMs + MAX_VISIBILITY_MS);
-          },
-          abandon() {
-            const wasHolding = holding;
-            release();
-            if (!wasHolding || copy.lease !== lease || copy.state !== INFLIGHT) return;
-            copy.failedAtMs = sim.now;
-            if (visibilityMs === null && !crashed) {
-              // No lease timer: the broker notices the closed connection and requeues at once.
-              copy.unanswered = true;
-              returnCopy(copy);
-            }
-          },
-        };
-        target.consumer.deliver(delivery);
-      } else {
-        const sentAtMs = sim.now;
-        ctx.send(target.edge, msg.request, (outcome) => {
-          if (outcome === "ok") {
-            target.backoffMs = 0;
-            ack();
-            return;
-          }
-          if (sim.now === sentAtMs) {
-            // Refused without time passing (a full broker, a rate limiter, a busy bulkhead): back the
-            // target off, or the pump would hand the same copy straight back at this instant forever.
-            target.backoffMs = Math.min(REFUSAL_BACKOFF_MAX_MS, Math.max(REFUSAL_BACKOFF_MIN_MS, target.backoffMs * 2));
-            target.backoffUntilMs = sim.now + target.backoffMs;
-            sim.schedule(target.backoffMs, requestPump);
-          }
-          nack();
-        });
+      }
+      if (cls >= 0) pass[cls] += 1 / this.shares[cls];
+    } else {
+      for (let c = 0; c < this.classCount; c++) if (sub.readyByClass[c] > 0) {
+        cls = c;
+        break;
+      }
+    }
+    return cls;
+  }
+
+  private pumpSub(sub: Sub): void {
+    // At most the copies ready when the pump began: a copy refused and made ready again during
+    // this pump waits for the next one, never loops inside this event.
+    let budget = sub.readyCount;
+    while (sub.readyCount > 0 && budget-- > 0) {
+      const target = this.pickTarget(sub);
+      if (!target) return;
+      const copy = this.nextCopy(sub);
+      if (!copy) return;
+      this.deliver(copy, target);
+    }
+  }
+
+  private deliver(copy: Copy, target: Target): void {
+    const sim = this.sim;
+    const ctx = this.ctx;
+    const sub = copy.sub;
+    const msg = copy.msg;
+    sub.readyCount--;
+    if (msg.group < 0) sub.readyByClass[msg.cls]--;
+    sub.inFlight++;
+    copy.state = INFLIGHT;
+    copy.receives++;
+    copy.holders++;
+    copy.receivedAtMs = sim.now;
+    const lease = ++copy.lease;
+    const counted = msg.request.counted;
+    const concurrent = copy.holders > 1;
+    if (counted) {
+      this.delivered++;
+      if (copy.receives > 1) this.redeliveries++;
+      if (copy.unanswered) this.duplicateDeliveries++;
+      if (concurrent) this.concurrentDuplicates++;
+      if (!copy.delivered) {
+        this.waitHist.record(sim.now - msg.publishedMs);
+        this.classWait[msg.cls].record(sim.now - msg.publishedMs);
+      }
+      if (copy.failedAtMs >= 0) this.retryDelay.record(sim.now - copy.failedAtMs);
+    }
+    copy.unanswered = false;
+    copy.failedAtMs = -1;
+    copy.delivered = true;
+    msg.request.spans?.push({ node: this.id, kind: "queue", startMs: msg.publishedMs, endMs: sim.now, detail: `${sub.name} receive ${copy.receives}` });
+    if (copy.receives > 1 && ctx.tracing) ctx.emit("message.redelivered", `receive ${copy.receives} to ${target.edge.to}`, msg.request.id);
+    this.noteDepth();
+    const visibilityMs = this.visibilityMs;
+    if (visibilityMs !== null) {
+      copy.deadlineMs = sim.now + visibilityMs;
+      sim.schedule(visibilityMs, () => this.expire(copy, lease));
+    }
+    this.hand(copy, target, lease, concurrent);
+  }
+
+  /** Hands a leased copy to its target: a lease-protocol consumer gets a delivery, anything else a request. */
+  private hand(copy: Copy, target: Target, lease: number, concurrent: boolean): void {
+    const sim = this.sim;
+    const msg = copy.msg;
+    const counted = msg.request.counted;
+    // Lease state shared by the answer paths below.
+    let holding = true;
+    let slot = true;
+    const release = () => {
+      if (holding) {
+        holding = false;
+        copy.holders--;
+      }
+      if (slot) {
+        slot = false;
+        target.unacked--;
       }
     };
+    const ack = () => {
+      release();
+      this.acknowledge(copy, target, counted);
+    };
+    const nack = () => {
+      release();
+      this.reject(copy, lease, counted);
+    };
+    target.unacked++;
+    if (target.consumer) {
+      const visibilityMs = this.visibilityMs;
+      const delivery: Delivery = {
+        messageId: msg.request.id,
+        request: msg.request,
+        receiveCount: copy.receives,
+        visibilityTimeoutMs: visibilityMs,
+        concurrentDuplicate: concurrent,
+        ack,
+        nack,
+        extendVisibility() {
+          if (visibilityMs === null || copy.lease !== lease || copy.state !== INFLIGHT) return;
+          copy.deadlineMs = Math.min(sim.now + visibilityMs, copy.receivedAtMs + MAX_VISIBILITY_MS);
+        },
+        abandon: () => {
+          const wasHolding = holding;
+          release();
+          if (!wasHolding || copy.lease !== lease || copy.state !== INFLIGHT) return;
+          copy.failedAtMs = sim.now;
+          if (visibilityMs === null && !this.crashed) {
+            // No lease timer: the broker notices the closed connection and requeues at once.
+            copy.unanswered = true;
+            this.returnCopy(copy);
+          }
+        },
+      };
+      target.consumer.deliver(delivery);
+    } else {
+      const sentAtMs = sim.now;
+      this.ctx.send(target.edge, msg.request, (outcome) => {
+        if (outcome === "ok") {
+          target.backoffMs = 0;
+          ack();
+          return;
+        }
+        if (sim.now === sentAtMs) {
+          // Refused without time passing (a full broker, a rate limiter, a busy bulkhead): back the
+          // target off, or the pump would hand the same copy straight back at this instant forever.
+          target.backoffMs = Math.min(REFUSAL_BACKOFF_MAX_MS, Math.max(REFUSAL_BACKOFF_MIN_MS, target.backoffMs * 2));
+          target.backoffUntilMs = sim.now + target.backoffMs;
+          sim.schedule(target.backoffMs, () => this.requestPump());
+        }
+        nack();
+      });
+    }
+  }
 
-    const expire = (copy: Copy, lease: number) => {
-      if (copy.lease !== lease || copy.state !== INFLIGHT) return;
-      if (sim.now < copy.deadlineMs) {
-        // Extended by a heartbeat: check again at the new deadline.
-        sim.scheduleAt(copy.deadlineMs, () => expire(copy, lease));
+  /** An ack (its lease already released): finishes the copy unless it is lost or stale. */
+  private acknowledge(copy: Copy, target: Target, counted: boolean): void {
+    if (this.crashed || target.edge.partitioned) {
+      // The ack never reaches the broker: the message will come back.
+      if (counted) this.lostAcks++;
+      return;
+    }
+    if (copy.state === DONE) {
+      if (counted) this.staleAcks++;
+      return;
+    }
+    this.finishCopy(copy, "acked");
+  }
+
+  /** A nack (its lease already released): the copy comes back, after the nack delay if there is one. */
+  private reject(copy: Copy, lease: number, counted: boolean): void {
+    const sub = copy.sub;
+    if (this.crashed || copy.lease !== lease || copy.state !== INFLIGHT) return;
+    if (counted) this.nacked++;
+    copy.failedAtMs = this.sim.now;
+    if (this.nackDelayMs > 0) {
+      sub.inFlight--;
+      copy.state = DELAYED;
+      sub.delayed++;
+      this.noteDepth();
+      this.sim.schedule(this.nackDelayMs, () => {
+        if (copy.lease === lease && copy.state === DELAYED) this.returnCopy(copy);
+      });
+    } else this.returnCopy(copy);
+  }
+
+  private expire(copy: Copy, lease: number): void {
+    if (copy.lease !== lease || copy.state !== INFLIGHT) return;
+    if (this.sim.now < copy.deadlineMs) {
+      // Extended by a heartbeat: check again at the new deadline.
+      this.sim.scheduleAt(copy.deadlineMs, () => this.expire(copy, lease));
+      return;
+    }
+    if (copy.msg.request.counted) this.visibilityExpired++;
+    if (this.ctx.tracing) this.ctx.emit("message.visibility-expired", `receive ${copy.receives}`, copy.msg.request.id);
+    copy.unanswered = true;
+    copy.lease++; // the old lease is stale from now on
+    this.returnCopy(copy);
+  }
+
+  // --- sampling the age of the oldest waiting message ------------------------------------------
+
+  private sampleAges(): void {
+    const sim = this.sim;
+    const classCount = this.classCount;
+    let oldest = Infinity;
+    const classOldest = new Array<number>(classCount).fill(Infinity);
+    for (const sub of this.subs) {
+      if (sub.readyCount === 0) continue;
+      if (this.ordering === "none") {
+        for (let c = 0; c < classCount; c++) {
+          const fifo = sub.ready[c];
+          while (fifo.length > 0 && fifo.peek()!.state !== READY) fifo.shift();
+          const head = fifo.peek();
+          if (head && head.msg.publishedMs < classOldest[c]) classOldest[c] = head.msg.publishedMs;
+        }
+      } else {
+        for (const fifo of sub.groups.values()) {
+          const head = fifo.peek();
+          if (head && head.state === READY && head.msg.publishedMs < classOldest[head.msg.cls]) classOldest[head.msg.cls] = head.msg.publishedMs;
+        }
+      }
+    }
+    for (let c = 0; c < classCount; c++) {
+      const age = classOldest[c] === Infinity ? 0 : sim.now - classOldest[c];
+      this.classOldestTw[c].set(sim.now, age);
+      if (classOldest[c] < oldest) oldest = classOldest[c];
+    }
+    const age = oldest === Infinity ? 0 : sim.now - oldest;
+    this.oldestTw.set(sim.now, age);
+    if (age > this.peakOldestMs && sim.now >= this.ctx.warmupMs) this.peakOldestMs = age;
+    sim.schedule(SAMPLE_MS, () => this.sampleAges(), BACKGROUND_PRIORITY + 2);
+  }
+
+  // --- the node ------------------------------------------------------------------------------
+
+  private targetOf(edge: EdgeRuntime): Target {
+    const peer = this.ctx.peer(edge.to);
+    const consumer = isMessageConsumer(peer) ? peer : null;
+    const workers = peer.gauges().workers;
+    const limit = this.spec.prefetch ?? (typeof workers === "number" && workers > 0 ? workers : 1);
+    consumer?.onCapacity(() => this.requestPump());
+    return { edge, consumer, unacked: 0, limit, backoffUntilMs: 0, backoffMs: 0 };
+  }
+
+  private start(): void {
+    const edges = this.ctx.outgoing;
+    if (this.mode === "queue") {
+      const sub = newSub(this.id, this.classCount);
+      for (const e of edges) sub.targets.push(this.targetOf(e));
+      this.subs.push(sub);
+    } else {
+      for (const e of edges) {
+        const sub = newSub(e.to, this.classCount);
+        sub.targets.push(this.targetOf(e));
+        this.subs.push(sub);
+      }
+    }
+    this.sim.schedule(SAMPLE_MS, () => this.sampleAges(), BACKGROUND_PRIORITY + 2);
+  }
+
+  private storeMoved(request: Request): boolean {
+    if (this.crashed || this.stored >= this.maxDepth) return false;
+    this.store(request, null);
+    return true;
+  }
+
+  private receive(request: Request, reply: Reply): void {
+    const sim = this.sim;
+    const ctx = this.ctx;
+    const id = this.id;
+    if (this.isDuplicate(request)) {
+      if (request.counted) this.duplicatesDropped++;
+      request.spans?.push({ node: id, kind: "deduplicated", startMs: sim.now, endMs: sim.now });
+      sim.schedule(0, () => reply("ok"));
+      return;
+    }
+    if (this.stored >= this.maxDepth) {
+      if (this.blockWhenFull) {
+        if (request.counted) this.blockedPublishes++;
+        if (this.blocked.length === 0 && ctx.tracing) ctx.emit("broker.publishers-blocked", `${this.stored} messages stored`);
+        this.blocked.push({ request, reply, sinceMs: sim.now });
         return;
       }
-      if (copy.msg.request.counted) visibilityExpired++;
-      if (ctx.tracing) ctx.emit("message.visibility-expired", `receive ${copy.receives}`, copy.msg.request.id);
-      copy.unanswered = true;
-      copy.lease++; // the old lease is stale from now on
-      returnCopy(copy);
-    };
+      if (request.counted) this.rejected++;
+      if (ctx.tracing) ctx.emit("broker.publish-rejected", "full", request.id);
+      request.spans?.push({ node: id, kind: "rejected", startMs: sim.now, endMs: sim.now, outcome: "dropped", detail: "broker full" });
+      sim.schedule(0, () => reply("dropped", "broker-full"));
+      return;
+    }
+    this.accept(request, reply);
+  }
 
-    // --- sampling the age of the oldest waiting message ------------------------------------------
-
-    const SAMPLE_MS = 1000;
-    const sampleAges = () => {
-      let oldest = Infinity;
-      const classOldest = new Array<number>(classCount).fill(Infinity);
-      for (const sub of subs) {
-        if (sub.readyCount === 0) continue;
-        if (ordering === "none") {
-          for (let c = 0; c < classCount; c++) {
-            const fifo = sub.ready[c];
-            while (fifo.length > 0 && fifo.peek()!.state !== READY) fifo.shift();
-            const head = fifo.peek();
-            if (head && head.msg.publishedMs < classOldest[c]) classOldest[c] = head.msg.publishedMs;
-          }
-        } else {
-          for (const fifo of sub.groups.values()) {
-            const head = fifo.peek();
-            if (head && head.state === READY && head.msg.publishedMs < classOldest[head.msg.cls]) classOldest[head.msg.cls] = head.msg.publishedMs;
-          }
-        }
+  private crash(): void {
+    this.crashed = true;
+    for (const b of this.blocked.drain()) b.reply("error", "crashed");
+    for (const sub of this.subs) {
+      for (const t of sub.targets) t.unacked = 0;
+    }
+    // Every lease dies with the connections. Durable messages wait for the restart; others are gone.
+    for (const copy of [...this.live]) {
+      if (!this.durable) {
+        this.finishCopy(copy, "lost");
+      } else if (copy.state === INFLIGHT || copy.state === DELAYED) {
+        copy.lease++;
+        copy.unanswered = copy.state === INFLIGHT;
+        this.returnCopy(copy);
       }
-      for (let c = 0; c < classCount; c++) {
-        const age = classOldest[c] === Infinity ? 0 : sim.now - classOldest[c];
-        classOldestTw[c].set(sim.now, age);
-        if (classOldest[c] < oldest) oldest = classOldest[c];
-      }
-      const age = oldest === Infinity ? 0 : sim.now - oldest;
-      oldestTw.set(sim.now, age);
-      if (age > peakOldestMs && sim.now >= ctx.warmupMs) peakOldestMs = age;
-      sim.schedule(SAMPLE_MS, sampleAges, BACKGROUND_PRIORITY + 2);
+    }
+    if (this.ctx.tracing && !this.durable) this.ctx.emit("message.lost", "broker crashed with non-durable messages");
+    this.noteDepth();
+  }
+
+  private recover(): void {
+    this.crashed = false;
+    this.requestPump();
+  }
+
+  private metrics(endMs: number): NodeMetrics {
+    const measuredMs = endMs - this.ctx.warmupMs;
+    const subs = this.subs;
+    const m: NodeMetrics = {
+      published: this.published,
+      rejected: this.rejected,
+      blockedPublishes: this.blockedPublishes,
+      duplicatesDropped: this.duplicatesDropped,
+      unrouted: this.unrouted,
+      delivered: this.delivered,
+      redeliveries: this.redeliveries,
+      duplicateDeliveries: this.duplicateDeliveries,
+      concurrentDuplicates: this.concurrentDuplicates,
+      visibilityExpired: this.visibilityExpired,
+      acked: this.acked,
+      nacked: this.nacked,
+      staleAcks: this.staleAcks,
+      lostAcks: this.lostAcks,
+      deadLettered: this.deadLettered,
+      discarded: this.discarded,
+      lost: this.lost,
+      inQueue: subs.reduce((s, x) => s + x.readyCount + x.delayed, 0),
+      inFlight: this.totalInFlight(),
+      depth: round(this.depthTw.average(endMs)),
+      peakDepth: this.peakDepth,
+      meanInFlight: round(this.inFlightTw.average(endMs)),
+      consumedPerSec: round(measuredMs > 0 ? (this.acked * 1000) / measuredMs : 0),
+      ageOfOldestMs: round(this.oldestTw.average(endMs), 3),
+      peakAgeOfOldestMs: round(this.peakOldestMs, 3),
+      meanRetryDelayMs: round(this.retryDelay.mean, 3),
+      waitMs: oneDecimal(this.waitHist),
+      processingMs: oneDecimal(this.processing),
+      endToEndMs: oneDecimal(this.endToEnd),
+      blockedPublishMs: oneDecimal(this.blockedWait),
     };
-
-    // --- the node ------------------------------------------------------------------------------
-
-    const oneDecimal = (h: LatencyHistogram) => ({
-      mean: round(h.mean, 3),
-      p50: round(h.quantile(0.5), 3),
-      p95: round(h.quantile(0.95), 3),
-      p99: round(h.quantile(0.99), 3),
-      max: round(h.count ? h.max : 0, 3),
+    if (subs.length > 1 || this.mode === "topic") {
+      m.lagBySubscription = Object.fromEntries(subs.map((s) => [s.name, s.readyCount + s.delayed + s.inFlight]));
+      m.ackedBySubscription = Object.fromEntries(subs.map((s) => [s.name, s.acked]));
+    }
+    if (this.ordering === "partition") {
+      const lag: Record<string, number> = {};
+      for (let p = 0; p < this.partitions; p++) lag[String(p)] = 0;
+      for (const sub of subs) for (const [g, fifo] of sub.groups) lag[String(g)] += fifo.length;
+      m.lagByPartition = lag;
+    }
+    this.classes.forEach((c, i) => {
+      m[c.name] = {
+        consumed: this.classWait[i].count,
+        meanWaitMs: round(this.classWait[i].mean, 3),
+        p99WaitMs: round(this.classWait[i].quantile(0.99), 3),
+        ageOfOldestMs: round(this.classOldestTw[i].average(endMs), 3),
+      };
     });
+    return m;
+  }
 
-    const node: BrokerNode = {
-      id,
+  toNode(): BrokerNode {
+    return {
+      id: this.id,
       kind: "broker",
       storesMessages: true,
-      start() {
-        const edges = ctx.outgoing;
-        const targetOf = (edge: EdgeRuntime): Target => {
-          const peer = ctx.peer(edge.to);
-          const consumer = isMessageConsumer(peer) ? peer : null;
-          const workers = peer.gauges().workers;
-          const limit = spec.prefetch ?? (typeof workers === "number" && workers > 0 ? workers : 1);
-          consumer?.onCapacity(requestPump);
-          return { edge, consumer, unacked: 0, limit, backoffUntilMs: 0, backoffMs: 0 };
-        };
-        if (mode === "queue") {
-          const sub = newSub(id);
-          for (const e of edges) sub.targets.push(targetOf(e));
-          subs.push(sub);
-        } else {
-          for (const e of edges) {
-            const sub = newSub(e.to);
-            sub.targets.push(targetOf(e));
-            subs.push(sub);
-          }
-        }
-        sim.schedule(SAMPLE_MS, sampleAges, BACKGROUND_PRIORITY + 2);
-      },
-      storeMoved(request) {
-        if (crashed || stored >= maxDepth) return false;
-        store(request, null);
-        return true;
-      },
-      receive(request, reply) {
-        if (isDuplicate(request)) {
-          if (request.counted) duplicatesDropped++;
-          request.spans?.push({ node: id, kind: "deduplicated", startMs: sim.now, endMs: sim.now });
-          sim.schedule(0, () => reply("ok"));
-          return;
-        }
-        if (stored >= maxDepth) {
-          if (blockWhenFull) {
-            if (request.counted) blockedPublishes++;
-            if (blocked.length === 0 && ctx.tracing) ctx.emit("broker.publishers-blocked", `${stored} messages stored`);
-            blocked.push({ request, reply, sinceMs: sim.now });
-            return;
-          }
-          if (request.counted) rejected++;
-          if (ctx.tracing) ctx.emit("broker.publish-rejected", "full", request.id);
-          request.spans?.push({ node: id, kind: "rejected", startMs: sim.now, endMs: sim.now, outcome: "dropped", detail: "broker full" });
-          sim.schedule(0, () => reply("dropped", "broker-full"));
-          return;
-        }
-        accept(request, reply);
-      },
-      load: () => stored,
-      crash() {
-        crashed = true;
-        for (const b of blocked.drain()) b.reply("error", "crashed");
-        for (const sub of subs) {
-          for (const t of sub.targets) t.unacked = 0;
-        }
-        // Every lease dies with the connections. Durable messages wait for the restart; others are gone.
-        for (const copy of [...live]) {
-          if (!durable) {
-            finishCopy(copy, "lost");
-          } else if (copy.state === INFLIGHT || copy.state === DELAYED) {
-            copy.lease++;
-            copy.unanswered = copy.state === INFLIGHT;
-            returnCopy(copy);
-          }
-        }
-        if (ctx.tracing && !durable) ctx.emit("message.lost", "broker crashed with non-durable messages");
-        noteDepth();
-      },
-      recover() {
-        crashed = false;
-        requestPump();
-      },
-      metrics(endMs): NodeMetrics {
-        const measuredMs = endMs - ctx.warmupMs;
-        const m: NodeMetrics = {
-          published,
-          rejected,
-          blockedPublishes,
-          duplicatesDropped,
-          unrouted,
-          delivered,
-          redeliveries,
-          duplicateDeliveries,
-          concurrentDuplicates,
-          visibilityExpired,
-          acked,
-          nacked,
-          staleAcks,
-          lostAcks,
-          deadLettered,
-          discarded,
-          lost,
-          inQueue: subs.reduce((s, x) => s + x.readyCount + x.delayed, 0),
-          inFlight: totalInFlight(),
-          depth: round(depthTw.average(endMs)),
-          peakDepth,
-          meanInFlight: round(inFlightTw.average(endMs)),
-          consumedPerSec: round(measuredMs > 0 ? (acked * 1000) / measuredMs : 0),
-          ageOfOldestMs: round(oldestTw.average(endMs), 3),
-          peakAgeOfOldestMs: round(peakOldestMs, 3),
-          meanRetryDelayMs: round(retryDelay.mean, 3),
-          waitMs: oneDecimal(waitHist),
-          processingMs: oneDecimal(processing),
-          endToEndMs: oneDecimal(endToEnd),
-          blockedPublishMs: oneDecimal(blockedWait),
-        };
-        if (subs.length > 1 || mode === "topic") {
-          m.lagBySubscription = Object.fromEntries(subs.map((s) => [s.name, s.readyCount + s.delayed + s.inFlight]));
-          m.ackedBySubscription = Object.fromEntries(subs.map((s) => [s.name, s.acked]));
-        }
-        if (ordering === "partition") {
-          const lag: Record<string, number> = {};
-          for (let p = 0; p < partitions; p++) lag[String(p)] = 0;
-          for (const sub of subs) for (const [g, fifo] of sub.groups) lag[String(g)] += fifo.length;
-          m.lagByPartition = lag;
-        }
-        classes.forEach((c, i) => {
-          m[c.name] = {
-            consumed: classWait[i].count,
-            meanWaitMs: round(classWait[i].mean, 3),
-            p99WaitMs: round(classWait[i].quantile(0.99), 3),
-            ageOfOldestMs: round(classOldestTw[i].average(endMs), 3),
-          };
-        });
-        return m;
-      },
+      start: () => this.start(),
+      storeMoved: (request) => this.storeMoved(request),
+      receive: (request, reply) => this.receive(request, reply),
+      load: () => this.stored,
+      crash: () => this.crash(),
+      recover: () => this.recover(),
+      metrics: (endMs) => this.metrics(endMs),
       gauges: () => ({
-        depth: totalReady(),
-        inFlight: totalInFlight(),
-        delayed: subs.reduce((s, x) => s + x.delayed, 0),
-        stored,
-        maxDepth: maxDepth === Infinity ? -1 : maxDepth,
-        blockedPublishers: blocked.length,
-        deadLettered,
-        ageOfOldestMs: oldestTw.current,
-        crashed: faults.crashed,
+        depth: this.totalReady(),
+        inFlight: this.totalInFlight(),
+        delayed: this.subs.reduce((s, x) => s + x.delayed, 0),
+        stored: this.stored,
+        maxDepth: this.maxDepth === Infinity ? -1 : this.maxDepth,
+        blockedPublishers: this.blocked.length,
+        deadLettered: this.deadLettered,
+        ageOfOldestMs: this.oldestTw.current,
+        crashed: this.faults.crashed,
       }),
     };
-
-    return node;
-  },
-};
+  }
+}
 
 export const brokerDefinition = defineKind({
   kind: "broker",
