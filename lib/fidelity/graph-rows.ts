@@ -8,23 +8,13 @@
  */
 import { traverse, type Graph } from "@/lib/graph/traversal";
 import type { RowSpec } from "./rows";
+import { seededRandom as random } from "@/lib/random/seeded";
 
 const GRAPHS = 50;
 const HOPS = 4;
 const widget = { href: "/learn/graph-databases#graph-vs-relational-joins", label: "Try it in the traversal explorer" };
 const method = `${GRAPHS} seeded random graphs of 12 people, each friendship present with probability 0.25, from every start, 1–${HOPS} hops`;
 
-/** A small seeded generator (mulberry32), so each replication is another graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomGraph(seed: number, n = 12, p = 0.25): Graph {
   const r = random(seed);

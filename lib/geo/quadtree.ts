@@ -5,6 +5,9 @@
  * spatial indexes (R-trees in PostGIS's GiST, S2 and H3 cell covers). Pure and deterministic; the
  * <QuadtreeSearch> widget draws what these functions report.
  */
+import { seededRandom } from "@/lib/random/seeded";
+
+export { seededRandom };
 
 export interface Point {
   id: number;
@@ -31,17 +34,6 @@ export interface QuadNode {
 /** Deepest level a node may reach: identical points beyond `capacity` stay in one leaf instead of splitting forever. */
 export const MAX_DEPTH = 16;
 
-/** A seeded generator (mulberry32): the same seed gives the same points in the widget, the tests and the prose. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` points in the unit square, clustered like real places: about 70% around a few town

@@ -6,17 +6,11 @@
  * the schemes differ on sortability and on a rollback. Pure TypeScript, no DOM.
  */
 
-/** A small seeded generator (mulberry32): 32 random bits per call. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+import { seededUint32 as seededRandom } from "@/lib/random/seeded";
+
+/** 32 random bits per call (mulberry32, shared with the other widgets). */
+export { seededRandom };
+
 
 /** `bits` random bits (≤ 128) as a bigint. */
 export function randomBits(next: () => number, bits: number): bigint {

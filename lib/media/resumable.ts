@@ -12,6 +12,9 @@
  *   resumes at the first chunk not yet received.
  * Both give up after `maxAttempts` connections.
  */
+import { seededRandom } from "@/lib/random/seeded";
+
+export { seededRandom };
 
 export interface UploadRun {
   /** MB sent over the wire, including bytes lost to drops. */
@@ -28,17 +31,6 @@ export interface UploadRun {
   connections: { carriedMb: number; confirmedAfterMb: number }[];
 }
 
-/** mulberry32: a small, fast 32-bit generator; same seed, same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** How many MB each connection carries before it drops: exponential with the given mean, seeded. */
 export function connectionLives(dropsEveryMb: number, seed: number, count: number): number[] {
