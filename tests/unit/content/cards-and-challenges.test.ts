@@ -13,44 +13,15 @@ import { initialEdits, type LabEdits } from "@/lib/lab/edit-timeline";
 import { runHeadless } from "@/lib/lab/lab-engine";
 import { checkGoals, type Goal } from "@/lib/lab/goals";
 import { readMetric } from "@/lib/lab/metrics";
+import { openingTag, tagAttribute } from "@/lib/content/mdx-tags";
 import { challengeSolutions } from "./challenge-solutions";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const chaptersDir = path.join(root, "content/chapters");
 
-/** The text of a JSX opening tag starting at `start` (ends at the first ">" outside quotes and braces). */
-function tagAt(text: string, start: number): string {
-  let depth = 0;
-  let quote = "";
-  let end = start;
-  for (; end < text.length; end++) {
-    const c = text[end];
-    if (quote) {
-      if (c === quote) quote = "";
-    } else if (depth === 0 && (c === '"' || c === "'")) quote = c;
-    else if (c === "{") depth++;
-    else if (c === "}") depth--;
-    else if (c === ">" && depth === 0) break;
-  }
-  return text.slice(start, end);
-}
-
-function attribute(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*`).exec(tag);
-  if (!m) return undefined;
-  let i = m.index + m[0].length;
-  if (tag[i] === '"') return JSON.stringify(tag.slice(i + 1, tag.indexOf('"', i + 1)));
-  if (tag[i] !== "{") return undefined;
-  let depth = 0;
-  const start = i;
-  for (; i < tag.length; i++) {
-    if (tag[i] === "{") depth++;
-    else if (tag[i] === "}" && --depth === 0) break;
-  }
-  return tag.slice(start + 1, i);
-}
-
-const evaluate = <T,>(expr: string | undefined): T | undefined => (expr === undefined ? undefined : (Function(`return (${expr})`)() as T));
+// Tags are read the way the packager and the assignment list read them (lib/content/mdx-tags.ts).
+const tagAt = openingTag;
+const read = <T,>(tag: string, name: string): T | undefined => tagAttribute(tag, name) as T | undefined;
 
 interface Card { where: string; lab?: string; change?: Record<string, number | string | boolean>; faults?: FaultSpec[]; watch?: string[] }
 interface ChallengeRef { where: string; id: string; scenario: string; expose: string[]; goals: Goal[]; hints: number; solutions: number }
@@ -66,18 +37,18 @@ for (const file of readdirSync(chaptersDir).filter((f) => f.endsWith(".mdx"))) {
     const tag = tagAt(text, m.index);
     const line = text.slice(0, m.index).split("\n").length;
     const where = `${file}:${line}`;
-    if (m[1] === "Lab") lastLab = evaluate<string>(attribute(tag, "scenario"));
+    if (m[1] === "Lab") lastLab = read<string>(tag, "scenario");
     else if (m[1] === "BreakIt") {
-      cards.push({ where, lab: evaluate<string>(attribute(tag, "lab")) ?? lastLab, change: evaluate(attribute(tag, "change")), faults: evaluate(attribute(tag, "faults")), watch: evaluate(attribute(tag, "watch")) });
+      cards.push({ where, lab: read<string>(tag, "lab") ?? lastLab, change: read(tag, "change"), faults: read(tag, "faults"), watch: read(tag, "watch") });
     } else {
       const close = text.indexOf("</Challenge>", m.index);
       const body = text.slice(m.index, close);
       challenges.push({
         where,
-        id: evaluate<string>(attribute(tag, "id")) ?? "?",
-        scenario: evaluate<string>(attribute(tag, "scenario")) ?? "?",
-        expose: evaluate<string[]>(attribute(tag, "expose")) ?? [],
-        goals: evaluate<Goal[]>(attribute(tag, "goals")) ?? [],
+        id: read<string>(tag, "id") ?? "?",
+        scenario: read<string>(tag, "scenario") ?? "?",
+        expose: read<string[]>(tag, "expose") ?? [],
+        goals: read<Goal[]>(tag, "goals") ?? [],
         hints: (body.match(/<Hint>/g) ?? []).length,
         solutions: (body.match(/<Solution>/g) ?? []).length,
       });
