@@ -106,26 +106,8 @@ export function TraversalExplorer({ hops: h0 = 2, supernode: s0 = false }: Trave
 
       <fieldset className="mt-3 flex flex-wrap items-end gap-x-3 gap-y-2 text-sm">
         <legend className="mb-1 text-sm font-medium">Edit a friendship</legend>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.a}>Person</label>
-          <select id={ids.a} className={selectClass} value={a} onChange={(e) => setA(Number(e.target.value))} data-testid="traversal-a">
-            {graph.people.map((p, i) => (
-              <option key={p} value={i}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={ids.b}>and</label>
-          <select id={ids.b} className={selectClass} value={b} onChange={(e) => setB(Number(e.target.value))} data-testid="traversal-b">
-            {graph.people.map((p, i) => (
-              <option key={p} value={i}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PersonSelect id={ids.a} label="Person" people={graph.people} value={a} onChange={setA} testId="traversal-a" />
+        <PersonSelect id={ids.b} label="and" people={graph.people} value={b} onChange={setB} testId="traversal-b" />
         <button type="button" className={buttonClass} disabled={a === b} onClick={() => setGraph(linked ? removeEdge(graph, a, b) : addEdge(graph, a, b))} data-testid="traversal-toggle-edge">
           {a === b ? "Pick two people" : linked ? "Remove friendship" : "Add friendship"}
         </button>
@@ -173,5 +155,20 @@ export function TraversalExplorer({ hops: h0 = 2, supernode: s0 = false }: Trave
         Join rows are walks: the self-join keeps every path, including ones that go back to a friend already met, so hop k has as many rows as there are walks of length k (the row sum of A^k). DISTINCT keeps the people at the end of some walk of exactly k steps, which can include people met earlier and the start itself. The traversal keeps a visited set and reads each person&apos;s friend list once.
       </p>
     </GeoFrame>
+  );
+}
+
+function PersonSelect({ id, label, people, value, onChange, testId }: { id: string; label: string; people: readonly string[]; value: number; onChange: (i: number) => void; testId: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className={selectClass} value={value} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId}>
+        {people.map((p, i) => (
+          <option key={p} value={i}>
+            {p}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
